@@ -1,0 +1,286 @@
+"""The archive's data: who published what, who said what, and what it was about."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    MONTH_DAY = "month-day", "Day and month, year unknown"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    website = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def needing_a_year(self):
+        return self.filter(published_precision=DatePrecision.MONTH_DAY)
+
+
+class Article(models.Model):
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, related_name="articles", null=True, blank=True
+    )
+    # The agency the outlet republished the story from, when it says so.
+    source_outlet = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, related_name="carried_articles", null=True, blank=True
+    )
+    title = models.CharField(max_length=500, blank=True)
+    dateline_place = models.CharField(max_length=120, blank=True)
+    # The first day of the known period; empty when the text never gives the year.
+    published_on = models.DateField(null=True, blank=True, db_index=True)
+    published_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    # "MM-DD" when the day is known but the year is not, for a curator to complete.
+    published_month_day = models.CharField(max_length=5, blank=True)
+    language = models.CharField(max_length=12, default="en")
+    original_text = models.TextField(help_text="The file exactly as it was read.")
+    body = models.TextField(help_text="The article text with boilerplate removed.")
+    source_file = models.CharField(max_length=500, unique=True)
+    content_hash = models.CharField(max_length=64, db_index=True)
+    # Fields a curator has changed; re-ingest leaves them alone.
+    curated_fields = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.title or self.source_file
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:article-detail", args=[self.pk])
+
+    @property
+    def published_display(self) -> str:
+        return format_partial_date(self.published_on, self.published_precision, self.published_month_day)
+
+
+class SpeakerKind(models.TextChoices):
+    PERSON = "person", "Person"
+    INSTITUTION = "institution", "Institution"
+
+
+class Speaker(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=12, choices=SpeakerKind.choices, default=SpeakerKind.PERSON)
+    country = models.CharField(max_length=80, blank=True)
+    description = models.TextField(blank=True)
+    curated_fields = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:speaker-detail", args=[self.slug])
+
+
+def normalize_name(name: str) -> str:
+    """The form names are compared in: case, accents and punctuation folded."""
+    return slugify(name).replace("-", " ")
+
+
+class SpeakerAlias(models.Model):
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    normalized = models.CharField(max_length=200, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "speaker aliases"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+    match_rules = models.TextField(
+        blank=True,
+        help_text=(
+            "One rule per line, matched case-insensitively on whole words. "
+            "A trailing * matches any word ending (negotiat*); a line starting with re: "
+            "is a regular expression; lines starting with # are comments."
+        ),
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:topic-detail", args=[self.slug])
+
+    @property
+    def rule_lines(self) -> tuple[str, ...]:
+        lines = (line.strip() for line in self.match_rules.splitlines())
+        return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+class StatementKind(models.TextChoices):
+    DIRECT = "direct", "Direct quote"
+    INDIRECT = "indirect", "Reported speech"
+
+
+class ReviewStatus(models.TextChoices):
+    AUTO = "auto", "Extracted automatically"
+    VERIFIED = "verified", "Verified by a curator"
+    REJECTED = "rejected", "Rejected by a curator"
+
+
+class StatementQuerySet(models.QuerySet):
+    def public(self):
+        return self.exclude(review_status=ReviewStatus.REJECTED).filter(retired_at__isnull=True)
+
+    def by_speaker(self, *slugs: str):
+        return self.filter(speaker__slug__in=slugs)
+
+    def in_topic(self, *slugs: str):
+        return self.filter(topics__slug__in=slugs).distinct()
+
+    def said_between(self, since=None, until=None):
+        queryset = self
+        if since is not None:
+            queryset = queryset.filter(said_on__gte=since)
+        if until is not None:
+            queryset = queryset.filter(said_on__lte=until)
+        return queryset
+
+    def with_related(self):
+        return self.select_related("speaker", "article__outlet", "article__source_outlet").prefetch_related(
+            "topics"
+        )
+
+
+class Statement(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
+    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="statements")
+    speaker_name_as_written = models.CharField(max_length=200, blank=True)
+    role_as_written = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=10, choices=StatementKind.choices)
+    text = models.TextField()
+    slug = models.SlugField(max_length=80, blank=True)
+    # Where the statement stands in Article.body, so pages can show and anchor its context.
+    position = models.PositiveIntegerField(help_text="Order of the statement within its article.")
+    paragraph_index = models.PositiveIntegerField(default=0)
+    char_start = models.PositiveIntegerField(default=0)
+    char_end = models.PositiveIntegerField(default=0)
+    said_on = models.DateField(null=True, blank=True)
+    said_on_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    topics = models.ManyToManyField(Topic, through="StatementTopic", related_name="statements", blank=True)
+    review_status = models.CharField(max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.AUTO)
+    # Identifies the statement within its article across re-ingests: a hash of its normalized text.
+    fingerprint = models.CharField(max_length=64)
+    # Set when a changed source file no longer yields this statement; the permalink stays.
+    retired_at = models.DateTimeField(null=True, blank=True)
+    curated_fields = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-said_on", "article_id", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "fingerprint"], name="unique_statement_per_article"),
+        ]
+        indexes = [
+            models.Index(fields=["speaker", "-said_on"], name="statement_speaker_said"),
+            models.Index(fields=["-said_on", "id"], name="statement_said_on"),
+            models.Index(fields=["article", "position"], name="statement_article_position"),
+            models.Index(fields=["review_status"], name="statement_review_status"),
+            models.Index(fields=["kind"], name="statement_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker}: {self.text[:60]}"
+
+    def get_absolute_url(self) -> str:
+        if self.slug:
+            return reverse("statements:statement-detail", args=[self.pk, self.slug])
+        return reverse("statements:statement-permalink", args=[self.pk])
+
+    @property
+    def said_on_display(self) -> str:
+        return format_partial_date(self.said_on, self.said_on_precision, "")
+
+
+class TopicSource(models.TextChoices):
+    RULE = "rule", "Matched by a topic rule"
+    CURATOR = "curator", "Set by a curator"
+
+
+class StatementTopic(models.Model):
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE)
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE)
+    source = models.CharField(max_length=10, choices=TopicSource.choices, default=TopicSource.RULE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "topic"], name="unique_topic_per_statement"),
+        ]
+        indexes = [models.Index(fields=["topic", "statement"], name="statement_topic_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.topic} ← {self.statement_id}"
+
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+
+def format_partial_date(value, precision: str, month_day: str) -> str:
+    """A date as a reader should see it, never claiming more than is known."""
+    if precision == DatePrecision.MONTH_DAY and month_day:
+        month, day = (int(part) for part in month_day.split("-"))
+        return f"{day} {MONTH_NAMES[month - 1]}, year unknown"
+    if value is None:
+        return "Date unknown"
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return f"{MONTH_NAMES[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
+
+
+def partial_date_iso(value, precision: str) -> str | None:
+    """'YYYY-MM-DD', 'YYYY-MM' or 'YYYY' by precision, as exports write dates."""
+    if value is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    if precision == DatePrecision.DAY:
+        return value.isoformat()
+    return None
