@@ -1,0 +1,63 @@
+"""Bytes to text, refusing what is not an article rather than guessing wildly."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+class SourceError(ValueError):
+    """A file that cannot be read as an article; the message says why."""
+
+
+class EmptySource(SourceError):
+    pass
+
+
+class BinarySource(SourceError):
+    pass
+
+
+class UndecodableSource(SourceError):
+    pass
+
+
+# Single-byte encodings wire archives are commonly saved in, tried after UTF-8.
+FALLBACK_ENCODINGS = ("cp1252", "cp1251", "latin-1")
+
+
+def decode_source(raw: bytes) -> tuple[str, str]:
+    """Return (text, encoding). Raises a SourceError naming the problem."""
+    if not raw.strip():
+        raise EmptySource("the file is empty")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _normalize(raw.decode("utf-16")), "utf-16"
+        except UnicodeDecodeError as error:
+            raise UndecodableSource(f"not valid UTF-16 ({error.reason})") from error
+    if b"\x00" in raw[:8192]:
+        raise BinarySource("the file is binary, not text")
+    try:
+        return _normalize(raw.decode("utf-8-sig")), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        for encoding in FALLBACK_ENCODINGS:
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text):
+                return _normalize(text), encoding
+        raise UndecodableSource(
+            f"not UTF-8 (byte {utf8_error.start}: {utf8_error.reason}) and no fallback encoding fits"
+        ) from utf8_error
+
+
+def _looks_like_text(text: str) -> bool:
+    control = sum(1 for char in text if unicodedata.category(char) == "Cc" and char not in "\n\r\t\f")
+    return control <= len(text) * 0.01
+
+
+def _normalize(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Non-breaking and other exotic spaces become plain spaces; newlines stay meaningful.
+    return "".join(" " if char != "\n" and unicodedata.category(char) == "Zs" else char for char in text)
