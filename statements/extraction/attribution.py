@@ -1,0 +1,463 @@
+"""Finding statements in paragraphs and deciding who made them.
+
+Two kinds of statement are found:
+- direct quotations, attributed by the speech clause in the same sentence ("...," the
+  diplomat said), by the quotation they continue, or by the speaker quoted just before;
+- reported speech, where a speech verb links a speaker to a clause: "X said (that) ...",
+  "..., X said.", "As X noted, ...", "According to X, ...".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import resolve_said_on
+from .lexicon import (
+    ADDRESSEE_VERBS,
+    CONTENT_TAIL_MARKERS,
+    FRAMING_OPENERS,
+    SPEECH_PHRASES,
+    SPEECH_VERBS,
+)
+from .records import PartialDate, SpeakerKind, SpeakerRef, StatementKind
+from .speakers import SpeakerDirectory, Subject, descriptor_matches, subject_before, subject_phrase
+from .text import QuoteSpan, find_quotes, sentence_spans, strip_edge_punctuation, word_count
+
+MASK = "§"
+# A quotation this long inside a sentence is a statement of its own; shorter ones
+# ("articulated and clear-cut") are words the narrator borrows.
+MIN_EMBEDDED_QUOTE_WORDS = 5
+MIN_SENTENCE_QUOTE_WORDS = 3
+MIN_REPORTED_WORDS = 4
+
+SPEECH = re.compile(
+    r"(?<![\w’'\-])(?:"
+    + "|".join(re.escape(phrase) for phrase in sorted(SPEECH_PHRASES, key=len, reverse=True))
+    + "|"
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")(?![\w’'\-])"
+)
+FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|you|You|your|Your|I'm|I’m|we're|we’re)\b")
+THAT_CLAUSE = re.compile(r"^(?P<gap>[^,.;:§!?\"“”]{0,160}?)(?<![\w])that(?![\w])\s*,?\s*")
+TAIL = re.compile(r",\s*(?:" + "|".join(re.escape(m) for m in CONTENT_TAIL_MARKERS) + r")\b")
+ACCORDING_FIRST = re.compile(r"^\s*(?:[A-Z][a-z]+,\s+)?[Aa]ccording to (?P<who>[^,]{2,120}),\s*")
+ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,120})[.!?]?\s*$")
+DISCOURSE_OPENER = re.compile(
+    r"^(?:additionally|however|meanwhile|moreover|furthermore|also|still|at the same time|in addition|"
+    r"besides|nevertheless|therefore|thus|in particular|in this regard|in this context|notably),\s+",
+    re.IGNORECASE,
+)
+CLAUSE_START_WORDS = frozenset(
+    """
+        it there he she they we this these those its his her their both all no any some such one the
+        a an russia china moscow beijing washington
+        """.split()
+)
+FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|should|must|may|might|has|have|had|does|do|did|"
+    r"cannot|won’t|won't|isn’t|isn't|aren’t|aren't|remains|continues|\w{3,}ed|\w{3,}s)\b"
+)
+CLAUSE_VERBS = frozenset(
+    """
+        said says stated states added adds believes believed thinks thought warned warns insisted
+        argued claimed claims noted stressed emphasized emphasised explained announced declared
+        confirmed predicted recalled suggested maintained reiterated assured
+        """.split()
+)
+
+
+@dataclass
+class Candidate:
+    """A statement found in the text, before its speaker is resolved."""
+
+    kind: StatementKind
+    text: str
+    paragraph_index: int
+    start: int
+    end: int
+    subject: Subject | None
+    subject_position: int
+    attribution_text: str
+    continues_into: Candidate | None = None
+    sentence_has_quote_start: bool = False
+
+
+@dataclass
+class Attributed:
+    candidate: Candidate
+    speaker: SpeakerRef
+    name_as_written: str
+    role: str
+    said_on: PartialDate | None
+
+
+@dataclass
+class _ArticleState:
+    directory: SpeakerDirectory
+    history: list[tuple[SpeakerRef, int]] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+    dates: dict[str, PartialDate] = field(default_factory=dict)
+
+
+def _mask(text: str, spans: list[QuoteSpan], offset: int = 0) -> str:
+    chars = list(text)
+    for span in spans:
+        low = max(span.mark_start - offset, 0)
+        high = min(span.mark_end - offset, len(text))
+        for index in range(low, high):
+            chars[index] = MASK
+    return "".join(chars)
+
+
+def _is_framing(prefix: str) -> bool:
+    lowered = prefix.strip().lower()
+    return lowered.startswith(FRAMING_OPENERS) and "," not in lowered
+
+
+def _accept_quotes(paragraphs: list[str], use_single_marks: bool) -> list[list[QuoteSpan]]:
+    """Pair marks within paragraphs and decide which unmatched marks are real quotations."""
+    accepted: list[list[QuoteSpan]] = []
+    previous_open = False
+    for text in paragraphs:
+        spans = []
+        for span in find_quotes(text, use_single_marks):
+            if not span.opened:
+                prefix = text[: span.end]
+                # A closing mark with no opening: a quotation running on from the paragraph
+                # before, or one whose opening mark was lost. Without either sign it is noise.
+                if not (previous_open or (FIRST_OR_SECOND_PERSON.search(prefix) and not _is_framing(prefix))):
+                    continue
+            spans.append(span)
+        accepted.append(spans)
+        previous_open = bool(spans) and not spans[-1].closed
+    return accepted
+
+
+def _statement_quotes(text: str, spans: list[QuoteSpan], sentence: tuple[int, int]) -> list[QuoteSpan]:
+    low, high = sentence
+    inside = [
+        span
+        for span in spans
+        if low <= span.mark_start < high or (span.start == 0 and low == 0 and not span.opened)
+    ]
+    chosen = []
+    for span in inside:
+        quote_words = word_count(text[span.start : span.end])
+        prefix = text[low : span.mark_start]
+        starts_sentence = not prefix.strip()
+        if _is_framing(_mask(prefix, spans, low)):
+            continue
+        if quote_words >= MIN_EMBEDDED_QUOTE_WORDS or (
+            starts_sentence and quote_words >= MIN_SENTENCE_QUOTE_WORDS
+        ):
+            chosen.append(span)
+    return chosen
+
+
+def _speech_verbs(masked: str) -> list[re.Match]:
+    return list(SPEECH.finditer(masked))
+
+
+def _subject_after(masked: str, position: int) -> Subject | None:
+    """Inverted attribution: '..., said Ryabkov.' / '..., said the official.'"""
+    segment = re.split(r"[,.;:§!?]", masked[position:], maxsplit=1)[0]
+    words = list(re.finditer(r"\S+", segment))[:12]
+    for count in range(len(words), 0, -1):
+        cut = position + words[count - 1].end()
+        subject = subject_phrase(masked[position:cut])
+        if subject is not None:
+            return Subject(
+                subject.kind,
+                subject.start + position,
+                subject.end + position,
+                subject.as_written,
+                subject.name,
+                subject.role,
+                subject.country,
+                subject.head,
+            )
+    return None
+
+
+def _quote_attribution(masked: str, quotes: list[tuple[int, int]]) -> tuple[Subject | None, str]:
+    verbs = _speech_verbs(masked)
+
+    def distance(match: re.Match) -> int:
+        return min(min(abs(match.start() - end), abs(start - match.end())) for start, end in quotes)
+
+    for verb in sorted(verbs, key=distance):
+        subject = subject_before(masked, verb.start())
+        if subject is None:
+            subject = _subject_after(masked, verb.end())
+        if subject is not None:
+            return subject, masked
+    return None, masked
+
+
+def _content_after_verb(masked: str, verb: re.Match) -> int | None:
+    after = masked[verb.end() :]
+    that = THAT_CLAUSE.match(after)
+    if that and word_count(that["gap"]) <= 16 and "told" not in that["gap"].split()[:0]:
+        return verb.end() + that.end()
+    if verb.group(0) in ADDRESSEE_VERBS or verb.group(0) not in CLAUSE_VERBS:
+        return None
+    stripped = after.lstrip()
+    if not stripped or not stripped[0].isalpha():
+        return None
+    first_word = re.match(r"[\w’'\-]+", stripped).group(0)
+    if not (first_word[0].isupper() or first_word.lower() in CLAUSE_START_WORDS):
+        return None
+    if first_word.lower() in {
+        "in",
+        "at",
+        "on",
+        "during",
+        "while",
+        "when",
+        "after",
+        "before",
+        "to",
+        "with",
+        "as",
+        "from",
+        "via",
+        "about",
+        "for",
+        "by",
+        "this",
+        "last",
+        "earlier",
+        "later",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }:
+        return None
+    if not FINITE_VERB.search(" ".join(stripped.split()[:10])):
+        return None
+    return verb.end() + (len(after) - len(stripped))
+
+
+def _content_end(masked: str, start: int) -> int:
+    tail = TAIL.search(masked, start)
+    end = tail.start() if tail else len(masked)
+    return end
+
+
+def _clean_content(text: str) -> str:
+    text = strip_edge_punctuation(text)
+    text = DISCOURSE_OPENER.sub("", text)
+    text = re.sub(r",([\"”’»])$", r"\1", text)
+    text = text.rstrip(".").rstrip()
+    return text
+
+
+def _reported(sentence: str, masked: str) -> tuple[int, int, Subject, str] | None:
+    """(content start, content end, subject, attribution text) for reported speech."""
+    according = ACCORDING_FIRST.match(masked)
+    if according:
+        subject = subject_phrase(according["who"])
+        if subject is not None:
+            shift = according.start("who")
+            subject = Subject(
+                subject.kind,
+                subject.start + shift,
+                subject.end + shift,
+                subject.as_written,
+                subject.name,
+                subject.role,
+                subject.country,
+                subject.head,
+            )
+            return according.end(), _content_end(masked, according.end()), subject, masked[: according.end()]
+    according = ACCORDING_LAST.search(masked)
+    if according:
+        subject = subject_phrase(according["who"])
+        if subject is not None:
+            shift = according.start("who")
+            subject = Subject(
+                subject.kind,
+                subject.start + shift,
+                subject.end + shift,
+                subject.as_written,
+                subject.name,
+                subject.role,
+                subject.country,
+                subject.head,
+            )
+            return 0, according.start(), subject, masked[according.start() :]
+
+    for verb in _speech_verbs(masked):
+        subject = subject_before(masked, verb.start())
+        if subject is None:
+            continue
+        content_start = _content_after_verb(masked, verb)
+        if content_start is not None:
+            return content_start, _content_end(masked, content_start), subject, masked[:content_start]
+        before = masked[: subject.start].rstrip()
+        after = masked[verb.end() :]
+        if before.endswith((",", MASK)):
+            # "..., X said." — the content comes first.
+            end = len(before) - 1 if before.endswith(",") else len(before)
+            return 0, end, subject, masked[subject.start :]
+        if re.search(r"(?:^|\s)[Aa]s$", before) and after.lstrip().startswith(","):
+            start = verb.end() + after.index(",") + 1
+            return start, _content_end(masked, start), subject, masked[:start]
+    return None
+
+
+def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> list[Candidate]:
+    quotes_by_paragraph = _accept_quotes(paragraphs, use_single_marks)
+    candidates: list[Candidate] = []
+    previous_open_piece: Candidate | None = None
+    for index, text in enumerate(paragraphs):
+        spans = quotes_by_paragraph[index]
+        protected = [(span.mark_start, span.mark_end) for span in spans]
+        for low, high in sentence_spans(text, protected):
+            sentence = text[low:high]
+            masked = _mask(sentence, spans, low)
+            quotes = _statement_quotes(text, spans, (low, high))
+            if quotes:
+                relative = [(q.mark_start - low, q.mark_end - low) for q in quotes]
+                subject, attribution = _quote_attribution(masked, relative)
+                for span in quotes:
+                    quote_text = strip_edge_punctuation(text[span.start : span.end])
+                    candidate = Candidate(
+                        StatementKind.DIRECT,
+                        quote_text,
+                        index,
+                        span.start,
+                        span.start + len(quote_text),
+                        subject,
+                        low + (subject.start if subject else 0),
+                        attribution.replace(MASK, " "),
+                        sentence_has_quote_start=not sentence[: span.mark_start - low].strip(),
+                    )
+                    if previous_open_piece is not None and (not span.opened or span.start <= 1):
+                        previous_open_piece.continues_into = candidate
+                    previous_open_piece = candidate if not span.closed else None
+                    candidates.append(candidate)
+                continue
+            found = _reported(sentence, masked)
+            if found is None:
+                continue
+            start, end, subject, attribution = found
+            content = sentence[start:end]
+            cleaned = _clean_content(content)
+            if word_count(cleaned) < MIN_REPORTED_WORDS:
+                continue
+            offset = low + start + content.find(cleaned[:20]) if cleaned[:20] in content else low + start
+            candidates.append(
+                Candidate(
+                    StatementKind.INDIRECT,
+                    cleaned,
+                    index,
+                    offset,
+                    offset + len(cleaned),
+                    subject,
+                    low + subject.start,
+                    attribution.replace(MASK, " "),
+                )
+            )
+        if spans and spans[-1].closed:
+            previous_open_piece = None
+    return candidates
+
+
+def attribute(
+    candidates: list[Candidate],
+    directory: SpeakerDirectory,
+    paragraph_offsets: list[int],
+    published: PartialDate,
+) -> list[Attributed]:
+    state = _ArticleState(directory)
+    results: list[Attributed] = []
+    last_in_paragraph: dict[int, Attributed] = {}
+    for candidate in candidates:
+        position = paragraph_offsets[candidate.paragraph_index] + candidate.subject_position
+        subject = candidate.subject
+        chained = candidate.continues_into
+        while subject is None and chained is not None:
+            subject = chained.subject
+            chained = chained.continues_into
+        resolved = _resolve(subject, state, position) if subject is not None else None
+        if resolved is None:
+            if candidate.kind != StatementKind.DIRECT:
+                continue
+            inherited = last_in_paragraph.get(candidate.paragraph_index)
+            if inherited is not None:
+                resolved = (inherited.speaker, inherited.name_as_written, inherited.role)
+            elif state.history and candidate.sentence_has_quote_start:
+                speaker = state.history[-1][0]
+                resolved = (speaker, "", state.roles.get(speaker.name, ""))
+            else:
+                continue
+        speaker, as_written, role = resolved
+        said_on = resolve_said_on(candidate.attribution_text, published)
+        if said_on is None:
+            said_on = state.dates.get(speaker.name)
+        else:
+            state.dates.setdefault(speaker.name, said_on)
+        if role:
+            state.roles.setdefault(speaker.name, role)
+        role = role or state.roles.get(speaker.name, "")
+        state.history.append((speaker, position))
+        result = Attributed(candidate, speaker, as_written, role, said_on)
+        last_in_paragraph[candidate.paragraph_index] = result
+        results.append(result)
+    return results
+
+
+def _resolve(subject: Subject, state: _ArticleState, position: int) -> tuple[SpeakerRef, str, str] | None:
+    directory = state.directory
+    if subject.kind in {"name", "institution"}:
+        speaker, role = directory.resolve_name(subject, position)
+        return speaker, subject.as_written, role or state.roles.get(speaker.name, "")
+    if subject.kind == "pronoun":
+        for speaker, _ in reversed(state.history):
+            if speaker.kind == SpeakerKind.PERSON:
+                return speaker, subject.as_written, state.roles.get(speaker.name, "")
+        for mention in reversed(directory.mentions):
+            if mention.position < position:
+                speaker, role = directory.resolve_name(
+                    Subject("name", 0, 0, mention.name, mention.name, mention.role, mention.country), position
+                )
+                return speaker, subject.as_written, role
+        return None
+    # A description: the most recent speaker it fits, else the most recent person quoted,
+    # else the most recent person named with a fitting title.
+    for speaker, _ in reversed(state.history):
+        if descriptor_matches(subject, state.roles.get(speaker.name, ""), speaker):
+            return speaker, subject.as_written, state.roles.get(speaker.name, "")
+    if subject.head not in {
+        "ministry",
+        "department",
+        "office",
+        "embassy",
+        "government",
+        "agency",
+        "committee",
+        "council",
+        "commission",
+        "service",
+    }:
+        for speaker, _ in reversed(state.history):
+            if speaker.kind == SpeakerKind.PERSON:
+                return speaker, subject.as_written, state.roles.get(speaker.name, "")
+    for mention in reversed(directory.mentions):
+        if mention.position < position:
+            speaker = SpeakerRef(mention.name, mention.kind, mention.country)
+            if descriptor_matches(subject, mention.role, speaker):
+                resolved, role = directory.resolve_name(
+                    Subject("name", 0, 0, mention.name, mention.name, mention.role, mention.country), position
+                )
+                return resolved, subject.as_written, role
+    return None

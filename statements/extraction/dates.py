@@ -1,0 +1,141 @@
+"""Dates as wire texts write them, and "when it was said" relative to publication."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .lexicon import MONTHS, WEEKDAYS
+from .records import PartialDate
+
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# Full dates, most specific first. Each must carry day, month and year.
+FULL_DATE_PATTERNS = [
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    # European numeric dates, as in photo stamps "19.09.2023".
+    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
+]
+
+MONTH_DAY_PATTERNS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+{_MONTH}\b", re.IGNORECASE),
+]
+
+
+def _month_number(token: str) -> int:
+    if token.isdigit():
+        return int(token)
+    return MONTHS[token.lower().rstrip(".")[:3]]
+
+
+def _safe_date(year: int | None, month: int, day: int) -> PartialDate | None:
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_full_date(text: str) -> tuple[PartialDate, int] | None:
+    """The first complete date in the text and where it starts."""
+    found: list[tuple[int, PartialDate]] = []
+    for pattern in FULL_DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            date = _safe_date(int(match["year"]), _month_number(match["month"]), int(match["day"]))
+            if date is not None:
+                found.append((match.start(), date))
+                break
+    if not found:
+        return None
+    position, date = min(found, key=lambda item: item[0])
+    return date, position
+
+
+def find_month_day(text: str) -> PartialDate | None:
+    """A day and month with no year ("December 22"), as datelines write them."""
+    for pattern in MONTH_DAY_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            return _safe_date(None, _month_number(match["month"]), int(match["day"]))
+    return None
+
+
+_RELATIVE = re.compile(
+    r"\b(?:"
+    r"(?P<today>today|this morning|this afternoon|this evening|tonight)"
+    r"|(?P<yesterday>yesterday|last night)"
+    r"|on\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:this|last)\s+(?P<named_weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf"|on\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
+    r"|(?P<which>this\s+past|last|this|earlier\s+this|in|early|late|mid-?)\s*(?P<month_only>january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?P<month_year>(?:19|20)\d\d))?"
+    r"|(?P<earlier_month>earlier\s+this\s+month|this\s+month)"
+    r"|(?P<last_month>last\s+month)"
+    r"|in\s+(?P<bare_year>(?:19|20)\d\d)"
+    r"|(?P<last_year>last\s+year)"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+def resolve_said_on(text: str, published: PartialDate) -> PartialDate | None:
+    """The date an attribution clause ("said on Tuesday") points to, or None.
+
+    Relative expressions are resolved against the publication date and only when its
+    year is known: a date is never invented.
+    """
+    anchor = published.as_date() if published.precision == "day" else None
+    for match in _RELATIVE.finditer(text):
+        resolved = _resolve_match(match, anchor, published)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+def _resolve_match(match: re.Match, anchor: dt.date | None, published: PartialDate) -> PartialDate | None:
+    if match["year"] and match["month"]:
+        return _safe_date(int(match["year"]), _month_number(match["month"]), int(match["day"]))
+    if match["bare_year"]:
+        return PartialDate(int(match["bare_year"]))
+    if anchor is None:
+        return None
+    if match["today"]:
+        return PartialDate.from_date(anchor)
+    if match["yesterday"]:
+        return PartialDate.from_date(anchor - dt.timedelta(days=1))
+    weekday = match["weekday"] or match["named_weekday"]
+    if weekday:
+        back = (anchor.weekday() - WEEKDAYS[weekday.lower()]) % 7
+        if match["named_weekday"] and match.group(0).lower().startswith("last") and back == 0:
+            back = 7
+        return PartialDate.from_date(anchor - dt.timedelta(days=back))
+    if match["month"] and match["day"]:
+        month, day = _month_number(match["month"]), int(match["day"])
+        year = anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
+        return _safe_date(year, month, day)
+    if match["month_only"]:
+        month = MONTHS[match["month_only"].lower()]
+        if match["month_year"]:
+            return PartialDate(int(match["month_year"]), month)
+        which = (match["which"] or "").lower()
+        if which == "this" and month > anchor.month:
+            # "this October" in a September article looks ahead: not a date something was said.
+            return None
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+        if which == "last" and month == anchor.month:
+            year -= 1
+        return PartialDate(year, month)
+    if match["earlier_month"]:
+        return PartialDate(anchor.year, anchor.month)
+    if match["last_month"]:
+        previous = anchor.replace(day=1) - dt.timedelta(days=1)
+        return PartialDate(previous.year, previous.month)
+    if match["last_year"]:
+        return PartialDate(anchor.year - 1)
+    return None

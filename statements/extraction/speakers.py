@@ -1,0 +1,595 @@
+"""Who is speaking: names with their titles, institutions, descriptions and pronouns.
+
+A subject phrase is read right to left from the speech verb: first the name (capitalised
+words that are not titles), then the title words before it ("Russian Deputy Foreign
+Minister"). Descriptions ("the senior Russian diplomat") and pronouns are resolved later
+against the people the article has already quoted or named.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    COUNTRIES,
+    DEMONYMS,
+    INSTITUTION_NOUNS,
+    INSTITUTION_PHRASES,
+    MONTHS,
+    NOT_NAME_WORDS,
+    PLACES,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    VERB_MODIFIERS,
+    WEEKDAYS,
+)
+from .records import KnownSpeaker, SpeakerKind, SpeakerRef
+
+TOKEN = re.compile(r"[^\W\d_][\w’'\-\.]*|\d[\w\-]*|[,;:§()\"“”«»\[\]—–]")
+NAME_PARTICLES = frozenset(
+    {
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "de",
+        "van",
+        "von",
+        "der",
+        "da",
+        "dos",
+        "la",
+        "le",
+        "abu",
+        "di",
+        "du",
+        "del",
+        "al-",
+    }
+)
+CONNECTORS = frozenset({"of", "the", "for", "and", "to", "on", "at", "in"})
+CLAUSE_BOUNDARY = frozenset(',;:§()"“”«»[]—–')
+DIPLOMATIC_ROLES = (
+    "foreign minister",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "foreign ministry",
+    "foreign affairs",
+    "consul",
+    "deputy foreign",
+    "spokes",
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def bare(self) -> str:
+        return self.text.rstrip(".").lower()
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A speaker phrase found in a sentence, before resolution."""
+
+    kind: str  # "name", "institution", "descriptor" or "pronoun"
+    start: int
+    end: int
+    as_written: str
+    name: str = ""
+    role: str = ""
+    country: str = ""
+    head: str = ""
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"[’']s$", "", word)
+
+
+def _is_title_word(token: Token) -> bool:
+    bare = _strip_possessive(token.bare)
+    return bare in TITLE_WORDS or bare in ROLE_NOUNS or bare in DEMONYMS or bare in COUNTRIES
+
+
+def is_name_word(token: Token) -> bool:
+    text = token.text.rstrip(".")
+    if not text or not text[0].isupper() or not any(char.isalpha() for char in text):
+        return False
+    bare = text.lower()
+    if ("’" in bare or "'" in bare) and re.search(r"[’']s$", bare):
+        return False
+    if bare in NOT_NAME_WORDS or bare in TITLE_WORDS or bare in ROLE_NOUNS or bare in DEMONYMS:
+        return False
+    if bare in COUNTRIES or bare in PLACES or bare in MONTHS or bare in WEEKDAYS or bare in PRONOUNS:
+        return False
+    # Acronyms (NATO, TASS, AUKUS) name organisations, not people.
+    return not (text.isupper() and 1 < len(text) <= 5)
+
+
+def name_key(name: str) -> str:
+    """A comparison key that folds case, accents and common transliteration variants
+    (Nikolay/Nikolai, Sergey/Sergei, Dmitry/Dmitriy)."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"\b(?:mr|mrs|ms|dr|prof)\.?\s+", "", text)
+    text = re.sub(r"[^a-z ]+", " ", text)
+    text = text.replace("y", "i")
+    text = re.sub(r"(.)\1+", r"\1", text)
+    return " ".join(text.split())
+
+
+def country_of(role: str) -> str:
+    lowered = role.lower()
+    best: tuple[int, str] | None = None
+    for demonym, country in DEMONYMS.items():
+        for match in re.finditer(rf"(?<![\w]){re.escape(demonym)}(?![\w])", lowered):
+            if best is None or match.start() < best[0]:
+                best = (match.start(), country)
+    for country in COUNTRIES:
+        match = re.search(rf"(?<![\w]){re.escape(country)}(?:[’']s)?(?![\w])", lowered)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), country.title() if len(country) > 3 else country.upper())
+    return best[1] if best else ""
+
+
+def _strip_modifiers(tokens: list[Token]) -> list[Token]:
+    while tokens and tokens[-1].bare in VERB_MODIFIERS:
+        tokens = tokens[:-1]
+    # "in turn", "for his part", "once again"
+    while len(tokens) >= 2 and " ".join(t.bare for t in tokens[-2:]) in {"in turn", "once again"}:
+        tokens = tokens[:-2]
+    while len(tokens) >= 3 and " ".join(t.bare for t in tokens[-3:]) in {
+        "for his part",
+        "for her part",
+        "on his part",
+        "on her part",
+        "in his turn",
+        "in her turn",
+    }:
+        tokens = tokens[:-3]
+    return tokens
+
+
+def _name_run(tokens: list[Token], end: int) -> int:
+    """Index where the run of name words ending before `end` starts (== end if none)."""
+    start = end
+    count = 0
+    while start > 0:
+        token = tokens[start - 1]
+        if is_name_word(token) and count < 4:
+            start -= 1
+            count += 1
+        elif token.bare in NAME_PARTICLES and count and start > 1 and is_name_word(tokens[start - 2]):
+            start -= 1
+        else:
+            break
+    return start
+
+
+def _role_run(tokens: list[Token], end: int) -> int:
+    """Index where the title words before a name start (== end if there are none)."""
+    start = end
+    while start > 0:
+        token = tokens[start - 1]
+        if token.text in CLAUSE_BOUNDARY:
+            break
+        if _is_title_word(token) or (
+            token.bare in CONNECTORS
+            and start > 1
+            and (_is_title_word(tokens[start - 2]) or tokens[start - 2].text[:1].isupper())
+        ):
+            start -= 1
+        elif token.text[:1].isupper() and start < end and token.bare not in NOT_NAME_WORDS:
+            # A capitalised word inside a title ("Valdai Club director").
+            start -= 1
+        else:
+            break
+    # A title never starts with a connector or an article.
+    while start < end and tokens[start].bare in CONNECTORS:
+        start += 1
+    return start
+
+
+def is_role_phrase(text: str) -> bool:
+    tokens = tokenize(text)
+    if not tokens or len(tokens) > 30:
+        return False
+    if tokens[0].bare in {"while", "when", "who", "which", "in", "at", "during", "speaking", "according"}:
+        return False
+    return any(_strip_possessive(t.bare) in ROLE_NOUNS for t in tokens)
+
+
+def _at_boundary(text: str, position: int) -> bool:
+    before = text[:position].rstrip()
+    if not before:
+        return True
+    if before[-1] in CLAUSE_BOUNDARY or before[-1] in "-":
+        return True
+    last_word = before.split()[-1].lower()
+    return last_word in {"as", "and", "but", "while", "that"}
+
+
+def subject_before(text: str, end: int) -> Subject | None:
+    """The speaker phrase that ends right before position `end` (a speech verb)."""
+    tokens = _strip_modifiers(list(tokenize(text[:end])))
+    if not tokens:
+        return None
+    subject = _parse_tail(text, tokens)
+    if subject is not None:
+        return subject
+    if tokens[-1].text != ",":
+        return None
+    return _parse_with_parenthetical(text, tokens)
+
+
+def _parse_with_parenthetical(text: str, tokens: list[Token]) -> Subject | None:
+    """Subjects split by commas: "Putin, while speaking ..., said", "Wang Yi, director of ...,
+    said", "Russia's ambassador to China, Andrey Denisov, said"."""
+    close = len(tokens) - 1
+    open_index = close - 1
+    while open_index >= 0 and tokens[open_index].text not in {",", "§", ";", ":", "(", "—", "–"}:
+        open_index -= 1
+    inner = tokens[open_index + 1 : close]
+    if not inner:
+        return None
+    inner_text = text[inner[0].start : inner[-1].end]
+    # The parenthetical is the name itself; a title may stand before it in its own commas.
+    if all(is_name_word(t) or t.bare in NAME_PARTICLES for t in inner) and len(inner) <= 5:
+        role = ""
+        start = inner[0].start
+        if open_index >= 0 and tokens[open_index].text == ",":
+            previous = open_index - 1
+            while previous >= 0 and tokens[previous].text not in {",", "§", ";", ":", "(", "—", "–"}:
+                previous -= 1
+            candidate = tokens[previous + 1 : open_index]
+            if candidate:
+                candidate_text = text[candidate[0].start : candidate[-1].end]
+                if is_role_phrase(candidate_text) and len(candidate) <= 12:
+                    role = candidate_text
+                    start = candidate[0].start
+        if not _at_boundary(text, start):
+            return None
+        return Subject(
+            "name", start, inner[-1].end, text[start : inner[-1].end], inner_text, role, country_of(role)
+        )
+    if open_index < 0:
+        return None
+    before = tokens[:open_index]
+    if not before:
+        return None
+    head = inner[0].bare
+    if inner[0].text[:1].islower() and head in {
+        "while",
+        "when",
+        "who",
+        "in",
+        "at",
+        "during",
+        "for",
+        "speaking",
+        "addressing",
+        "responding",
+        "commenting",
+        "referring",
+        "asked",
+        "answering",
+        "according",
+        "as",
+        "after",
+        "before",
+        "meeting",
+        "following",
+        "on",
+        "with",
+        "talking",
+    }:
+        subject = _parse_tail(text, _strip_modifiers(before))
+        if subject is not None:
+            return Subject(
+                subject.kind,
+                subject.start,
+                subject.end,
+                subject.as_written,
+                subject.name,
+                subject.role,
+                subject.country,
+                subject.head,
+            )
+        return None
+    if is_role_phrase(inner_text):
+        subject = _parse_tail(text, before)
+        if subject is not None and subject.kind == "name":
+            role = subject.role or inner_text
+            return Subject(
+                "name", subject.start, subject.end, subject.as_written, subject.name, role, country_of(role)
+            )
+    return None
+
+
+def _parse_tail(text: str, tokens: list[Token]) -> Subject | None:
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if last.bare in PRONOUNS:
+        if _at_boundary(text, last.start):
+            return Subject("pronoun", last.start, last.end, last.text, head=last.bare)
+        return None
+    institution = _institution_tail(text, tokens)
+    if institution is not None:
+        return institution
+    name_start = _name_run(tokens, len(tokens))
+    if name_start < len(tokens):
+        role_start = _role_run(tokens, name_start)
+        start_token = tokens[role_start] if role_start < name_start else tokens[name_start]
+        # "the Russian president Vladimir Putin": the article opens the title phrase.
+        if role_start > 0 and tokens[role_start - 1].bare == "the":
+            role_start -= 1
+            start_token = tokens[role_start]
+        if not _at_boundary(text, start_token.start):
+            return None
+        name = text[tokens[name_start].start : last.end]
+        role = (
+            text[tokens[role_start].start : tokens[name_start].start].strip()
+            if role_start < name_start
+            else ""
+        )
+        role = re.sub(r"^(?:the|The)\s+", "", role)
+        if role and not any(
+            _strip_possessive(t.bare) in TITLE_WORDS | ROLE_NOUNS for t in tokens[role_start:name_start]
+        ):
+            role = role if country_of(role) else ""
+        return Subject(
+            "name",
+            start_token.start,
+            last.end,
+            text[start_token.start : last.end],
+            name,
+            role,
+            country_of(role),
+        )
+    return _descriptor_tail(text, tokens)
+
+
+def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
+    last = tokens[-1]
+    lowered_tail = " ".join(t.bare for t in tokens[-2:])
+    is_phrase = any(lowered_tail.endswith(phrase) for phrase in INSTITUTION_PHRASES)
+    if not is_phrase and not (
+        last.text[:1].isupper()
+        and _strip_possessive(last.bare) in INSTITUTION_NOUNS | {"affairs", "defense", "defence", "relations"}
+    ):
+        return None
+    start = len(tokens) - 1
+    while start > 0:
+        token = tokens[start - 1]
+        if token.text in CLAUSE_BOUNDARY:
+            break
+        if (
+            token.text[:1].isupper()
+            and token.bare not in {"the", "a", "an"}
+            and token.bare not in NOT_NAME_WORDS - {"security", "international"}
+        ) or (
+            token.bare in {"of", "for", "and", "on"} and start > 1 and tokens[start - 2].text[:1].isupper()
+        ):
+            start -= 1
+        else:
+            break
+    words = tokens[start:]
+    if not any(_strip_possessive(t.bare) in INSTITUTION_NOUNS for t in words) and not is_phrase:
+        return None
+    if len(words) == 1 and last.bare not in {"kremlin", "pentagon"} and not is_phrase:
+        # "the Ministry" alone is a description to resolve, not a name.
+        return _descriptor_tail(text, tokens)
+    phrase_start = words[0].start
+    as_written_start = (
+        tokens[start - 1].start if start > 0 and tokens[start - 1].bare == "the" else phrase_start
+    )
+    if not _at_boundary(text, as_written_start):
+        return None
+    name = text[phrase_start : last.end]
+    if is_phrase and len(words) <= 2:
+        name = " ".join(w.capitalize() for w in name.split())
+    return Subject(
+        "institution",
+        as_written_start,
+        last.end,
+        text[as_written_start : last.end],
+        name,
+        "",
+        country_of(name),
+    )
+
+
+def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
+    last = tokens[-1]
+    head = _strip_possessive(last.bare)
+    if head not in ROLE_NOUNS and head not in INSTITUTION_NOUNS:
+        return None
+    start = len(tokens) - 1
+    while start > 0 and len(tokens) - start <= 6:
+        token = tokens[start - 1]
+        if token.bare == "the":
+            start -= 1
+            break
+        if token.text in CLAUSE_BOUNDARY or token.bare in {
+            "and",
+            "but",
+            "as",
+            "that",
+            "while",
+            "said",
+            "told",
+        }:
+            return None
+        start -= 1
+    if tokens[start].bare != "the":
+        return None
+    first = tokens[start]
+    if not _at_boundary(text, first.start):
+        return None
+    phrase = text[first.start : last.end]
+    return Subject(
+        "descriptor", first.start, last.end, phrase, head=head, role=phrase[4:], country=country_of(phrase)
+    )
+
+
+def subject_phrase(text: str) -> Subject | None:
+    """A subject that is the whole of `text` ("according to <the ministry>")."""
+    stripped = text.strip().rstrip(".,;:")
+    if not stripped:
+        return None
+    offset = text.index(stripped[0])
+    subject = _parse_tail(stripped, _strip_modifiers(tokenize(stripped)))
+    if subject is None or subject.start != 0:
+        return None
+    return Subject(
+        subject.kind,
+        subject.start + offset,
+        subject.end + offset,
+        subject.as_written,
+        subject.name,
+        subject.role,
+        subject.country,
+        subject.head,
+    )
+
+
+@dataclass
+class Mention:
+    name: str
+    role: str
+    country: str
+    kind: SpeakerKind
+    position: int
+
+
+@dataclass
+class SpeakerDirectory:
+    """The people and bodies an article names, plus those the archive already knows."""
+
+    known: tuple[KnownSpeaker, ...] = ()
+    mentions: list[Mention] = field(default_factory=list)
+    _known_by_key: dict[str, KnownSpeaker] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for speaker in self.known:
+            for name in (speaker.name, *speaker.aliases):
+                self._known_by_key.setdefault(name_key(name), speaker)
+
+    def collect_mentions(self, paragraphs: list[tuple[int, str]]) -> None:
+        """Register every titled or full name in the article, in reading order."""
+        for offset, paragraph in paragraphs:
+            tokens = tokenize(paragraph)
+            index = len(tokens)
+            found: list[Mention] = []
+            while index > 0:
+                name_start = _name_run(tokens, index)
+                if name_start == index:
+                    index -= 1
+                    continue
+                role_start = _role_run(tokens, name_start)
+                name_tokens = tokens[name_start:index]
+                role = (
+                    paragraph[tokens[role_start].start : tokens[name_start].start].strip()
+                    if role_start < name_start
+                    else ""
+                )
+                has_title = any(
+                    _strip_possessive(t.bare) in TITLE_WORDS | ROLE_NOUNS
+                    for t in tokens[role_start:name_start]
+                )
+                if len(name_tokens) >= 2 or has_title:
+                    name = paragraph[name_tokens[0].start : name_tokens[-1].end]
+                    found.append(
+                        Mention(
+                            name,
+                            role if has_title else "",
+                            country_of(role),
+                            SpeakerKind.PERSON,
+                            offset + name_tokens[0].start,
+                        )
+                    )
+                index = role_start if role_start < name_start else name_start
+            self.mentions.extend(reversed(found))
+
+    def full_mention(self, name: str, before: int | None = None) -> Mention | None:
+        """The fullest mention a (possibly surname-only) name refers to."""
+        key = name_key(name)
+        parts = key.split()
+        candidates = [m for m in self.mentions if before is None or m.position <= before]
+        candidates = candidates or self.mentions
+        exact = [m for m in candidates if name_key(m.name) == key]
+        if exact:
+            titled = [m for m in exact if m.role]
+            return (titled or exact)[0]
+        if len(parts) == 1:
+            for position in (-1, 0):
+                matches = [
+                    m
+                    for m in candidates
+                    if name_key(m.name).split()[position] == parts[0] and len(name_key(m.name).split()) > 1
+                ]
+                if matches:
+                    titled = [m for m in matches if m.role]
+                    return (titled or matches)[0]
+        return None
+
+    def known_speaker(self, name: str) -> KnownSpeaker | None:
+        speaker = self._known_by_key.get(name_key(name))
+        if speaker is not None:
+            return speaker
+        parts = name_key(name).split()
+        if len(parts) == 1:
+            matches = {s.key: s for key, s in self._known_by_key.items() if key.split()[-1:] == parts}
+            if len(matches) == 1:
+                return next(iter(matches.values()))
+        return None
+
+    def resolve_name(self, subject: Subject, position: int) -> tuple[SpeakerRef, str]:
+        """A named subject as a SpeakerRef, with the role the article gives it."""
+        kind = SpeakerKind.INSTITUTION if subject.kind == "institution" else SpeakerKind.PERSON
+        name, role, country = subject.name, subject.role, subject.country
+        if kind == SpeakerKind.PERSON:
+            mention = self.full_mention(name, before=position)
+            if mention is not None:
+                if len(name_key(mention.name).split()) >= len(name_key(name).split()):
+                    name = mention.name
+                role = role or mention.role
+                country = country or mention.country
+        name = _tidy_name(name)
+        known = self.known_speaker(name)
+        if known is not None:
+            return SpeakerRef(known.name, known.kind, known.country or country, known.key), role
+        return SpeakerRef(name, kind, country), role
+
+
+def _tidy_name(name: str) -> str:
+    name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    name = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", name)
+    return re.sub(r"\s+", " ", name)
+
+
+def descriptor_matches(descriptor: Subject, role: str, speaker: SpeakerRef) -> bool:
+    """Whether "the deputy foreign minister" / "the diplomat" / "the ministry" fits a speaker."""
+    head = descriptor.head
+    lowered_role = f"{role} {speaker.name}".lower()
+    if head in INSTITUTION_NOUNS:
+        return speaker.kind == SpeakerKind.INSTITUTION and head in lowered_role
+    if speaker.kind == SpeakerKind.INSTITUTION:
+        return False
+    if head == "diplomat":
+        return any(marker in lowered_role for marker in DIPLOMATIC_ROLES)
+    if head in {"official", "representative", "politician"}:
+        return True
+    return head in lowered_role
