@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -101,8 +103,13 @@ class Speaker(models.Model):
 
 
 def normalize_name(name: str) -> str:
-    """The form names are compared in: case, accents and punctuation folded."""
-    return slugify(name).replace("-", " ")
+    """The form names are compared in: case, accents and punctuation folded.
+
+    Letters outside the Latin script are kept, so "Сергей Рябков" does not fold to "".
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    without_accents = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return slugify(without_accents, allow_unicode=True).replace("-", " ")
 
 
 class SpeakerAlias(models.Model):
@@ -174,6 +181,16 @@ class StatementQuerySet(models.QuerySet):
         if until is not None:
             queryset = queryset.filter(said_on__lte=until)
         return queryset
+
+    def in_reading_order(self):
+        """Article by article, each in the order its statements stand in the text."""
+        return self.order_by("article_id", "position", "id")
+
+    def newest_first(self):
+        """Latest articles first (undated ones last on every database), each in reading order."""
+        return self.order_by(
+            models.F("article__published_on").desc(nulls_last=True), "-article_id", "position", "id"
+        )
 
     def with_related(self):
         return self.select_related("speaker", "article__outlet", "article__source_outlet").prefetch_related(
@@ -256,7 +273,20 @@ class StatementTopic(models.Model):
         return f"{self.topic} ← {self.statement_id}"
 
 
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def format_partial_date(value, precision: str, month_day: str) -> str:
