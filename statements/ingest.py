@@ -1,0 +1,626 @@
+"""Extraction results onto models: one transaction per article, safe to run again and again.
+
+Extraction (statements.extraction) turns text into frozen dataclasses; this module decides what of
+that reaches the database. Three promises hold on every run:
+
+- an unchanged file writes nothing, so a second run over the same folder is a no-op;
+- a statement keeps its id (its permalink) while its text stays the same, because it is matched
+  by a fingerprint of its normalized text;
+- what a curator touched wins: fields named in `curated_fields`, verified and rejected statements,
+  and topics a curator set are never overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .extraction import (
+    ExtractedArticle,
+    ExtractedStatement,
+    KnownSpeaker,
+    SourceError,
+    SpeakerKind,
+    SpeakerRef,
+    TopicRule,
+    decode_source,
+    extract_article,
+)
+from .models import (
+    Article,
+    DatePrecision,
+    Outlet,
+    ReviewStatus,
+    Speaker,
+    SpeakerAlias,
+    Statement,
+    StatementTopic,
+    Topic,
+    TopicSource,
+    normalize_name,
+)
+
+STATEMENT_SLUG_MAX_LENGTH = 80
+
+# What re-ingest may rewrite on a statement; everything else belongs to curators.
+STATEMENT_EXTRACTED_FIELDS = (
+    "speaker",
+    "speaker_name_as_written",
+    "role_as_written",
+    "kind",
+    "text",
+    "position",
+    "paragraph_index",
+    "char_start",
+    "char_end",
+    "said_on",
+    "said_on_precision",
+)
+
+# Fields that hold one value between them: a curator who fixes one of them owns all of them.
+ARTICLE_FIELD_GROUPS = {
+    "published_on": ("published_on", "published_precision", "published_month_day"),
+    "published_precision": ("published_on", "published_precision", "published_month_day"),
+    "published_month_day": ("published_on", "published_precision", "published_month_day"),
+}
+STATEMENT_FIELD_GROUPS = {
+    "said_on": ("said_on", "said_on_precision"),
+    "said_on_precision": ("said_on", "said_on_precision"),
+    "char_start": ("char_start", "char_end"),
+    "char_end": ("char_start", "char_end"),
+}
+
+# Straight, curly, angle and low-9 quotation marks, primes and backticks.
+QUOTE_MARKS = re.compile("[\"'`\u00ab\u00bb\u2018-\u201f\u2032\u2033\u2039\u203a\u300c-\u300f]")
+EDGE_PUNCTUATION = " .,;:!?…-–—()[]"
+
+# Written forms that refer to someone without naming them; never learned as aliases.
+NOT_A_NAME_START = {"the", "a", "an", "this", "that", "he", "she", "they", "his", "her", "its", "their"}
+
+
+class Outcome(StrEnum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+class SourceRejected(Exception):
+    """A file ingest will not take (missing, too large, extraction failed); str() says why."""
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path
+    # The article's key: the path relative to the folder it was found in, or the file name.
+    name: str
+
+
+@dataclass(frozen=True)
+class Failure:
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class StoredStatement:
+    """One line of what an ingest stored (or, in a dry run, would store)."""
+
+    speaker: str
+    kind: str
+    said_on: str
+    text: str
+
+
+@dataclass
+class ArticleResult:
+    source_file: str
+    outcome: Outcome
+    statements_new: int = 0
+    statements_updated: int = 0
+    statements_retired: int = 0
+    # Matched statements left alone because a curator verified or rejected them.
+    statements_kept: int = 0
+    new_speakers: list[str] = field(default_factory=list)
+    stored: list[StoredStatement] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def statements(self) -> int:
+        """How many statements the extraction yielded for this article (0 when unchanged)."""
+        return len(self.stored)
+
+
+@dataclass
+class RunSummary:
+    results: list[ArticleResult] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for result in self.results if result.outcome == outcome)
+
+    @property
+    def statements_new(self) -> int:
+        return sum(result.statements_new for result in self.results)
+
+    @property
+    def statements_updated(self) -> int:
+        return sum(result.statements_updated for result in self.results)
+
+    @property
+    def statements_retired(self) -> int:
+        return sum(result.statements_retired for result in self.results)
+
+    @property
+    def new_speakers(self) -> list[str]:
+        return [name for result in self.results for name in result.new_speakers]
+
+
+def content_hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def fingerprint(text: str) -> str:
+    """A statement's identity within its article: its text with case, quotes and spacing folded."""
+    folded = QUOTE_MARKS.sub("", unicodedata.normalize("NFKC", text).casefold())
+    folded = " ".join(folded.split()).strip(EDGE_PUNCTUATION)
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def statement_slug(speaker: Speaker, text: str) -> str:
+    """The readable part of a permalink: who, then the first words of what they said."""
+    if speaker.kind == SpeakerKind.PERSON and speaker.name.split():
+        who = speaker.name.split()[-1]
+    else:
+        who = speaker.name
+    slug = slugify(f"{who} {text}")
+    if len(slug) > STATEMENT_SLUG_MAX_LENGTH:
+        slug = slug[: STATEMENT_SLUG_MAX_LENGTH + 1].rsplit("-", 1)[0]
+    return slug[:STATEMENT_SLUG_MAX_LENGTH].strip("-")
+
+
+def find_sources(paths: Iterable[str | Path]) -> tuple[list[Source], list[Failure]]:
+    """Files named, and *.txt files under folders named, in a stable order."""
+    sources: list[Source] = []
+    failures: list[Failure] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = (file for file in path.rglob("*.txt") if file.is_file())
+            sources.extend(Source(file, file.relative_to(path).as_posix()) for file in sorted(found, key=str))
+        elif path.is_file():
+            sources.append(Source(path, path.name))
+        else:
+            failures.append(Failure(str(given), "no such file or folder"))
+    unique: list[Source] = []
+    first_path: dict[str, Path] = {}
+    for source in sources:
+        earlier = first_path.setdefault(source.name, source.path)
+        if earlier == source.path:
+            if source not in unique:
+                unique.append(source)
+        else:
+            failures.append(
+                Failure(str(source.path), f"has the same name as {earlier}, which this run already takes")
+            )
+    return unique, failures
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    *,
+    dry_run: bool = False,
+    force: bool = False,
+    on_progress: Callable[[int, int, str], None] | None = None,
+) -> RunSummary:
+    """Ingest every file under `paths`; a file that fails is reported and the others go on."""
+    sources, failures = find_sources(paths)
+    summary = RunSummary(failures=failures)
+    # A dry run does all the work in one transaction and rolls it back; a real run commits
+    # article by article, so an interrupted run keeps what it finished.
+    with transaction.atomic() if dry_run else nullcontext():
+        ingestor = Ingestor(force=force)
+        for done, source in enumerate(sources, start=1):
+            try:
+                summary.results.append(ingestor.ingest(source))
+            except (SourceError, SourceRejected) as error:
+                summary.failures.append(Failure(str(source.path), str(error)))
+            if on_progress is not None:
+                on_progress(done, len(sources), source.name)
+        if dry_run:
+            transaction.set_rollback(True)
+    return summary
+
+
+class Ingestor:
+    """Maps extraction results onto models, remembering speakers and topics across one run.
+
+    Known speakers and topic rules are read once, when the run starts, and handed to extraction
+    with every article, so the aliases and rules curators wrote improve what later ingests find.
+    """
+
+    def __init__(self, *, force: bool = False) -> None:
+        self.force = force
+        self.max_bytes = settings.INGEST_MAX_FILE_BYTES
+        self.outlets: dict[str, Outlet] = {}
+        self._load_speakers()
+        self._load_topics()
+
+    # Reading and extracting -----------------------------------------------------------------
+
+    def ingest(self, source: Source) -> ArticleResult:
+        raw = self._read(source.path)
+        digest = content_hash(raw)
+        article = Article.objects.filter(source_file=source.name).first()
+        if article is not None and article.content_hash == digest and not self.force:
+            return ArticleResult(source.name, Outcome.UNCHANGED)
+        text, _encoding = decode_source(raw)
+        extracted = self._extract(text)
+        with transaction.atomic():
+            return self._store(source.name, digest, text, extracted, article)
+
+    def _read(self, path: Path) -> bytes:
+        try:
+            size = path.stat().st_size
+            if size > self.max_bytes:
+                raise SourceRejected(f"too large: {size} bytes, the limit is {self.max_bytes}")
+            return path.read_bytes()
+        except FileNotFoundError as error:
+            raise SourceRejected("no such file") from error
+        except OSError as error:
+            raise SourceRejected(f"cannot be read: {error.strerror or error}") from error
+
+    def _extract(self, text: str) -> ExtractedArticle:
+        try:
+            return extract_article(text, known_speakers=self.known_speakers, topic_rules=self.topic_rules)
+        except Exception as error:
+            # A bug in extraction must not stop the other files; the report names it.
+            raise SourceRejected(f"extraction failed: {type(error).__name__}: {error}") from error
+
+    # Storing ---------------------------------------------------------------------------------
+
+    def _store(
+        self,
+        source_file: str,
+        digest: str,
+        text: str,
+        extracted: ExtractedArticle,
+        article: Article | None,
+    ) -> ArticleResult:
+        outcome = Outcome.NEW if article is None else Outcome.UPDATED
+        if article is None:
+            article = Article(source_file=source_file)
+        _assign(article, self._article_values(extracted, text), ARTICLE_FIELD_GROUPS)
+        article.content_hash = digest
+        article.save()
+
+        result = ArticleResult(source_file, outcome, warnings=extracted.warnings)
+        speakers = self._resolve_speakers(extracted.statements, result)
+        existing: dict[str, Statement] = {}
+        if outcome == Outcome.UPDATED:
+            existing = {s.fingerprint: s for s in article.statements.select_related("speaker")}
+        now = timezone.now()
+
+        to_create: list[tuple[Statement, ExtractedStatement]] = []
+        matched: list[tuple[Statement, ExtractedStatement]] = []
+        dirty: list[Statement] = []
+        seen: set[str] = set()
+        for position, extracted_statement in enumerate(extracted.statements):
+            key = fingerprint(extracted_statement.text)
+            if key in seen:
+                continue  # the same words twice in one article are one statement
+            seen.add(key)
+            speaker = speakers[extracted_statement.speaker]
+            values = _statement_values(extracted_statement, speaker, position)
+            result.stored.append(_stored_line(extracted_statement, speaker))
+            statement = existing.get(key)
+            if statement is None:
+                slug = statement_slug(speaker, extracted_statement.text)
+                new = Statement(article=article, fingerprint=key, slug=slug, **values)
+                to_create.append((new, extracted_statement))
+                continue
+            if statement.review_status != ReviewStatus.AUTO:
+                result.statements_kept += 1  # verified or rejected: the curator's word stands
+                continue
+            changed = _assign(statement, values, STATEMENT_FIELD_GROUPS)
+            if "slug" not in statement.curated_fields:
+                changed |= _assign(statement, {"slug": statement_slug(statement.speaker, statement.text)}, {})
+            if statement.retired_at is not None:
+                statement.retired_at = None
+                changed = True
+            if changed:
+                statement.updated_at = now
+                dirty.append(statement)
+            matched.append((statement, extracted_statement))
+
+        retired = [
+            statement
+            for key, statement in existing.items()
+            if key not in seen
+            and statement.retired_at is None
+            and statement.review_status == ReviewStatus.AUTO
+            and not statement.curated_fields
+        ]
+        for statement in retired:
+            statement.retired_at = now
+            statement.updated_at = now
+        result.statements_new = len(to_create)
+        result.statements_updated = len(dirty)
+        result.statements_retired = len(retired)
+
+        Statement.objects.bulk_create([statement for statement, _ in to_create], batch_size=500)
+        if dirty or retired:
+            fields = [*STATEMENT_EXTRACTED_FIELDS, "slug", "retired_at", "updated_at"]
+            Statement.objects.bulk_update(dirty + retired, fields, batch_size=500)
+        self._sync_topics(to_create, matched)
+        return result
+
+    def _article_values(self, extracted: ExtractedArticle, text: str) -> dict[str, object]:
+        published = extracted.published
+        precision = published.precision.value
+        return {
+            "outlet": self._outlet(extracted.outlet),
+            "source_outlet": self._outlet(extracted.source_outlet),
+            "title": _clip(extracted.title, Article, "title"),
+            "dateline_place": _clip(extracted.dateline_place, Article, "dateline_place"),
+            "published_on": published.as_date(),
+            "published_precision": precision,
+            "published_month_day": published.month_day() if precision == DatePrecision.MONTH_DAY else "",
+            "language": _clip(extracted.language or "und", Article, "language"),
+            "original_text": text,
+            "body": extracted.body,
+        }
+
+    def _outlet(self, name: str | None) -> Outlet | None:
+        name = (name or "").strip()
+        if not name:
+            return None
+        slug = slugify(name)[:120] or f"outlet-{content_hash(name.encode())[:10]}"
+        if slug not in self.outlets:
+            outlet = Outlet.objects.filter(Q(slug=slug) | Q(name__iexact=name)).first()
+            if outlet is None:
+                outlet = Outlet.objects.create(name=_clip(name, Outlet, "name"), slug=slug)
+            self.outlets[slug] = outlet
+        return self.outlets[slug]
+
+    def _sync_topics(
+        self,
+        created: list[tuple[Statement, ExtractedStatement]],
+        updated: list[tuple[Statement, ExtractedStatement]],
+    ) -> None:
+        """Rule-made topic links follow the extraction; a curator's links are never touched."""
+        wanted = {
+            statement.pk: self._topics_of(extracted)
+            for statement, extracted in [*created, *updated]
+            if "topics" not in statement.curated_fields
+        }
+        present: dict[int, dict[int, StatementTopic]] = {pk: {} for pk in wanted}
+        updated_ids = [statement.pk for statement, _ in updated if statement.pk in wanted]
+        for link in StatementTopic.objects.filter(statement_id__in=updated_ids):
+            present[link.statement_id][link.topic_id] = link
+        stale = [
+            link.pk
+            for statement_id, links in present.items()
+            for topic_id, link in links.items()
+            if link.source == TopicSource.RULE and topic_id not in wanted[statement_id]
+        ]
+        if stale:
+            StatementTopic.objects.filter(pk__in=stale).delete()
+        StatementTopic.objects.bulk_create(
+            StatementTopic(statement_id=statement_id, topic_id=topic_id, source=TopicSource.RULE)
+            for statement_id, topic_ids in wanted.items()
+            for topic_id in sorted(topic_ids)
+            if topic_id not in present[statement_id]
+        )
+
+    def _topics_of(self, extracted: ExtractedStatement) -> set[int]:
+        found = (self.topics.get(key) or self.topics.get(key.casefold()) for key in extracted.topics)
+        return {topic.pk for topic in found if topic is not None}
+
+    # Speakers -----------------------------------------------------------------------------------
+
+    def _load_speakers(self) -> None:
+        self.speakers_by_slug: dict[str, Speaker] = {}
+        # Every normalized name and alias, and the speaker it belongs to.
+        self.speakers_by_name: dict[str, Speaker] = {}
+        self._known: dict[str, KnownSpeaker] = {}
+        self._known_tuple: tuple[KnownSpeaker, ...] | None = None
+        aliases: dict[int, list[SpeakerAlias]] = defaultdict(list)
+        for alias in SpeakerAlias.objects.order_by("id"):
+            aliases[alias.speaker_id].append(alias)
+        for speaker in Speaker.objects.order_by("id"):
+            self._remember(speaker, aliases[speaker.pk])
+
+    def _remember(self, speaker: Speaker, aliases: Sequence[SpeakerAlias] = ()) -> None:
+        self.speakers_by_slug[speaker.slug] = speaker
+        names = [normalize_name(speaker.name)]
+        for alias in aliases:
+            names += [alias.normalized, normalize_name(alias.name)]
+        for name in names:
+            if name:
+                self.speakers_by_name.setdefault(name, speaker)
+        self._known[speaker.slug] = KnownSpeaker(
+            key=speaker.slug,
+            name=speaker.name,
+            aliases=tuple(alias.name for alias in aliases),
+            kind=SpeakerKind(speaker.kind),
+            country=speaker.country,
+        )
+        self._known_tuple = None
+
+    @property
+    def known_speakers(self) -> tuple[KnownSpeaker, ...]:
+        if self._known_tuple is None:
+            self._known_tuple = tuple(self._known.values())
+        return self._known_tuple
+
+    def _find_speaker(self, ref: SpeakerRef) -> Speaker | None:
+        if ref.known_key and ref.known_key in self.speakers_by_slug:
+            return self.speakers_by_slug[ref.known_key]
+        return self.speakers_by_name.get(normalize_name(ref.name))
+
+    def _resolve_speakers(
+        self, statements: Sequence[ExtractedStatement], result: ArticleResult
+    ) -> dict[SpeakerRef, Speaker]:
+        resolved: dict[SpeakerRef, Speaker] = {}
+        new: dict[str, Speaker] = {}
+        for statement in statements:
+            ref = statement.speaker
+            if ref in resolved:
+                continue
+            speaker = self._find_speaker(ref)
+            if speaker is None:
+                key = normalize_name(ref.name) or ref.name
+                if key not in new:
+                    new[key] = Speaker(
+                        name=_clip(ref.name, Speaker, "name"),
+                        slug=self._unique_slug(ref.name, taken={s.slug for s in new.values()}),
+                        kind=ref.kind.value,
+                        country=_clip(ref.country, Speaker, "country"),
+                    )
+                speaker = new[key]
+            resolved[ref] = speaker
+        if new:
+            Speaker.objects.bulk_create(new.values())
+            for speaker in new.values():
+                self._remember(speaker)
+                result.new_speakers.append(speaker.name)
+        self._learn_aliases(statements, resolved)
+        return resolved
+
+    def _unique_slug(self, name: str, taken: set[str]) -> str:
+        limit = Speaker._meta.get_field("slug").max_length - 4
+        base = slugify(name)[:limit].strip("-") or f"speaker-{content_hash(name.encode())[:10]}"
+        slug, number = base, 1
+        while slug in self.speakers_by_slug or slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    def _learn_aliases(
+        self, statements: Sequence[ExtractedStatement], resolved: dict[SpeakerRef, Speaker]
+    ) -> None:
+        """Keep another spelling of a person's name ("Nikolay" for "Nikolai") as an alias."""
+        aliases: dict[str, SpeakerAlias] = {}
+        for statement in statements:
+            speaker = resolved[statement.speaker]
+            written = " ".join(statement.speaker_name_as_written.split())
+            normalized = normalize_name(written)
+            if normalized in aliases or not _is_another_spelling(written, speaker):
+                continue
+            if normalized in self.speakers_by_name:
+                continue
+            aliases[normalized] = SpeakerAlias(
+                speaker=speaker, name=_clip(written, SpeakerAlias, "name"), normalized=normalized
+            )
+        if aliases:
+            SpeakerAlias.objects.bulk_create(aliases.values())
+            for alias in aliases.values():
+                self.speakers_by_name[alias.normalized] = alias.speaker
+                known = self._known[alias.speaker.slug]
+                self._known[alias.speaker.slug] = KnownSpeaker(
+                    key=known.key,
+                    name=known.name,
+                    aliases=(*known.aliases, alias.name),
+                    kind=known.kind,
+                    country=known.country,
+                )
+            self._known_tuple = None
+
+    # Topics -------------------------------------------------------------------------------------
+
+    def _load_topics(self) -> None:
+        topics = list(Topic.objects.all())
+        self.topics: dict[str, Topic] = {}
+        for topic in topics:
+            self.topics[topic.slug] = topic
+            self.topics.setdefault(topic.name.casefold(), topic)
+        self.topic_rules: tuple[TopicRule, ...] = tuple(
+            TopicRule(key=topic.slug, name=topic.name, patterns=topic.rule_lines)
+            for topic in topics
+            if topic.rule_lines
+        )
+
+
+def _statement_values(statement: ExtractedStatement, speaker: Speaker, position: int) -> dict[str, object]:
+    said_on = statement.said_on.as_date()
+    return {
+        "speaker": speaker,
+        "speaker_name_as_written": _clip(
+            statement.speaker_name_as_written, Statement, "speaker_name_as_written"
+        ),
+        "role_as_written": _clip(statement.role_as_written, Statement, "role_as_written"),
+        "kind": statement.kind.value,
+        "text": statement.text,
+        "position": position,
+        "paragraph_index": max(statement.paragraph_index, 0),
+        "char_start": max(statement.start, 0),
+        "char_end": max(statement.end, 0),
+        "said_on": said_on,
+        "said_on_precision": statement.said_on.precision.value if said_on else DatePrecision.UNKNOWN,
+    }
+
+
+def _stored_line(statement: ExtractedStatement, speaker: Speaker) -> StoredStatement:
+    return StoredStatement(
+        speaker=speaker.name,
+        kind=statement.kind.value,
+        said_on=statement.said_on.iso() or "",
+        text=statement.text,
+    )
+
+
+def _assign(instance, values: dict[str, object], groups: dict[str, tuple[str, ...]]) -> bool:
+    """Set `values` on `instance`, skipping curated fields; True when anything changed."""
+    curated: set[str] = set()
+    for name in instance.curated_fields:
+        curated.update(groups.get(name, (name,)))
+    changed = False
+    for name, value in values.items():
+        if name in curated:
+            continue
+        field = instance._meta.get_field(name)
+        if field.is_relation:
+            # Compare keys, so an unchanged relation costs no query.
+            differs = getattr(instance, field.attname) != (value.pk if value is not None else None)
+        else:
+            differs = getattr(instance, name) != value
+        if differs:
+            setattr(instance, name, value)
+            changed = True
+    return changed
+
+
+def _is_another_spelling(written: str, speaker: Speaker) -> bool:
+    """A full name of the same person: two words or more, capitalized, ending in their surname."""
+    if speaker.kind != SpeakerKind.PERSON:
+        return False
+    words = written.split()
+    known = normalize_name(speaker.name).split()
+    normalized = normalize_name(written).split()
+    return (
+        len(words) >= 2
+        and bool(known)
+        and normalized != known
+        and words[0].casefold() not in NOT_A_NAME_START
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and normalized[-1:] == known[-1:]
+    )
+
+
+def _clip(value: str | None, model, field_name: str) -> str:
+    """One line, cut to what the column holds (PostgreSQL refuses longer values)."""
+    return " ".join((value or "").split())[: model._meta.get_field(field_name).max_length]
