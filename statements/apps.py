@@ -3,3 +3,4 @@ from django.apps import AppConfig
 
 class StatementsConfig(AppConfig):
     name = "statements"
+    verbose_name = "Statements archive"
