@@ -15,6 +15,7 @@ from .records import (
     SpeakerRef,
     StatementKind,
     TopicRule,
+    article_as_dict,
 )
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "StatementKind",
     "TopicRule",
     "UndecodableSource",
+    "article_as_dict",
     "decode_source",
     "extract_article",
 ]

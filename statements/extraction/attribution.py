@@ -10,7 +10,7 @@ Two kinds of statement are found:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .dates import resolve_said_on
 from .lexicon import (
@@ -98,6 +98,14 @@ class _ArticleState:
     history: list[tuple[SpeakerRef, int]] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
     dates: dict[str, PartialDate] = field(default_factory=dict)
+    speakers: dict[str, SpeakerRef] = field(default_factory=dict)
+
+    def canonical(self, speaker: SpeakerRef) -> SpeakerRef:
+        """One SpeakerRef per speaker in an article, keeping the fullest details seen."""
+        seen = self.speakers.get(speaker.name)
+        if seen is None or (not seen.country and speaker.country):
+            self.speakers[speaker.name] = speaker if seen is None else replace(seen, country=speaker.country)
+        return self.speakers[speaker.name]
 
 
 def _mask(text: str, spans: list[QuoteSpan], offset: int = 0) -> str:
@@ -401,6 +409,7 @@ def attribute(
             else:
                 continue
         speaker, as_written, role = resolved
+        speaker = state.canonical(speaker)
         said_on = resolve_said_on(candidate.attribution_text, published)
         if said_on is None:
             said_on = state.dates.get(speaker.name)
@@ -420,7 +429,7 @@ def _resolve(subject: Subject, state: _ArticleState, position: int) -> tuple[Spe
     directory = state.directory
     if subject.kind in {"name", "institution"}:
         speaker, role = directory.resolve_name(subject, position)
-        return speaker, subject.as_written, role or state.roles.get(speaker.name, "")
+        return speaker, subject.name, role or state.roles.get(speaker.name, "")
     if subject.kind == "pronoun":
         for speaker, _ in reversed(state.history):
             if speaker.kind == SpeakerKind.PERSON:

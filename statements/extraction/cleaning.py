@@ -259,12 +259,17 @@ def _split_header(text: str) -> tuple[PartialDate | None, str]:
 
 
 def _join_wrapped_lines(lines: list[str]) -> list[str]:
-    """Re-join prose hard-wrapped across lines: a line that does not end a sentence
-    followed directly by one that starts in lower case."""
+    """Re-join prose hard-wrapped across lines: a line ending mid-clause (a comma) or not
+    ending a sentence, followed directly by one that starts in lower case."""
     joined: list[str] = []
     for line in lines:
-        if joined and joined[-1].strip() and line[:1].islower() and not TERMINAL.search(joined[-1]):
-            joined[-1] = joined[-1].rstrip() + " " + line.strip()
+        previous = joined[-1].rstrip() if joined else ""
+        if (
+            line
+            and previous
+            and ((line[:1].islower() and not TERMINAL.search(previous)) or previous.endswith((",", ";")))
+        ):
+            joined[-1] = previous + " " + line.strip()
         else:
             joined.append(line)
     return joined

@@ -52,8 +52,13 @@ def decode_source(raw: bytes) -> tuple[str, str]:
 
 
 def _looks_like_text(text: str) -> bool:
+    """Whether a fallback decoding reads as prose: no control characters, words with spaces."""
+    if not text:
+        return False
     control = sum(1 for char in text if unicodedata.category(char) == "Cc" and char not in "\n\r\t\f")
-    return control <= len(text) * 0.01
+    spaces = sum(1 for char in text if char.isspace())
+    wordlike = sum(1 for char in text if char.isalnum() or char.isspace() or char in ".,;:!?'\"()-")
+    return control <= len(text) * 0.01 and spaces >= len(text) * 0.05 and wordlike >= len(text) * 0.9
 
 
 def _normalize(text: str) -> str:

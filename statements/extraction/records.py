@@ -161,3 +161,33 @@ class ExtractedArticle:
         for statement in self.statements:
             seen.setdefault(statement.speaker.name, statement.speaker)
         return tuple(seen.values())
+
+
+def article_as_dict(article: ExtractedArticle) -> dict:
+    """A JSON-ready view of an extraction result, used by golden tests and dry runs."""
+    return {
+        "title": article.title,
+        "outlet": article.outlet,
+        "source_outlet": article.source_outlet,
+        "dateline_place": article.dateline_place,
+        "published": article.published.iso() or article.published.month_day() or None,
+        "published_precision": str(article.published.precision),
+        "language": article.language,
+        "warnings": list(article.warnings),
+        "paragraphs": list(article.paragraphs),
+        "statements": [
+            {
+                "kind": str(statement.kind),
+                "speaker": statement.speaker.name,
+                "speaker_kind": str(statement.speaker.kind),
+                "speaker_country": statement.speaker.country,
+                "name_as_written": statement.speaker_name_as_written,
+                "role": statement.role_as_written,
+                "said_on": statement.said_on.iso(),
+                "topics": list(statement.topics),
+                "text": statement.text,
+                "span": [statement.start, statement.end],
+            }
+            for statement in article.statements
+        ],
+    }

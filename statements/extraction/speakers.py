@@ -29,6 +29,8 @@ from .lexicon import (
 from .records import KnownSpeaker, SpeakerKind, SpeakerRef
 
 TOKEN = re.compile(r"[^\W\d_][\w’'\-\.]*|\d[\w\-]*|[,;:§()\"“”«»\[\]—–]")
+# Month names that are not also given names (April, May, June, August are).
+MONTH_NAMES = frozenset(name for name in MONTHS if len(name) > 3) - {"april", "may", "june", "august"}
 NAME_PARTICLES = frozenset(
     {
         "bin",
@@ -112,7 +114,7 @@ def is_name_word(token: Token) -> bool:
         return False
     if bare in NOT_NAME_WORDS or bare in TITLE_WORDS or bare in ROLE_NOUNS or bare in DEMONYMS:
         return False
-    if bare in COUNTRIES or bare in PLACES or bare in MONTHS or bare in WEEKDAYS or bare in PRONOUNS:
+    if bare in COUNTRIES or bare in PLACES or bare in MONTH_NAMES or bare in WEEKDAYS or bare in PRONOUNS:
         return False
     # Acronyms (NATO, TASS, AUKUS) name organisations, not people.
     return not (text.isupper() and 1 < len(text) <= 5)

@@ -1,0 +1,129 @@
+"""Metadata and boilerplate: what is article and what is page furniture."""
+
+import pytest
+
+from statements.extraction import DatePrecision, extract_article
+
+
+def test_header_date_glued_to_the_dateline_and_first_sentence():
+    article = extract_article(
+        " date 2022-05-04 BEIJING, May 4. /TASS/. Trade grew by a third, Minister Zhang Hua said."
+    )
+    assert article.published.iso() == "2022-05-04"
+    assert article.outlet == "TASS"
+    assert article.dateline_place == "BEIJING"
+    assert article.paragraphs[0].startswith("Trade grew")
+
+
+def test_dateline_without_a_year_is_kept_as_day_and_month_only():
+    article = extract_article("A headline about talks\nTOKYO, November 3. /TASS/. The talks went well.")
+    assert article.published.precision == DatePrecision.MONTH_DAY
+    assert article.published.month_day() == "11-03"
+    assert article.published.iso() is None
+    assert "publication year unknown" in article.warnings
+    assert article.title == "A headline about talks"
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "source", "date"),
+    [
+        ("MOSCOW (Sputnik) - Trade is growing, the minister said.", "Sputnik", None, None),
+        (
+            "ISLAMABAD (UrduPoint News / APP - 4th May, 2021) Trade is growing fast.",
+            "UrduPoint",
+            "APP",
+            "2021-05-04",
+        ),
+        ("BEIJING, June 5 (Xinhua) -- Trade is growing fast in the region.", "Xinhua", None, None),
+        (
+            "12 May 2022 14:05 (UTC+04:00)\n\nTrade is growing fast.\n\nFollow us on Twitter @AzerNewsAz",
+            "AzerNews",
+            None,
+            "2022-05-12",
+        ),
+    ],
+)
+def test_outlets_and_dates_from_datelines_and_site_marks(text, outlet, source, date):
+    article = extract_article(text)
+    assert article.outlet == outlet
+    assert article.source_outlet == source
+    assert article.published.iso() == date
+
+
+def test_site_furniture_never_reaches_the_body():
+    article = extract_article(
+        "- News Site International, 1920\n"
+        "World\n"
+        "Leaders Agree on Grain Deal - Minister\n"
+        "© News Site / Jan Kowalski / Go to the mediabank\n"
+        "Minister Ada Lee, left, and her counterpart - News Site International, 1920, 19.09.2023\n"
+        "Subscribe\n"
+        "PARIS (Sputnik) - The grain deal will be extended, Minister Ada Lee said on Tuesday.\n"
+        "Photo: Reuters / Some Photographer\n"
+        "Read also: Another Story Headline Here\n"
+        "Newsfeed\n"
+        "0\n"
+        "To participate in the discussion\n"
+        "log in or register\n"
+        "Заголовок открываемого материала\n"
+        "Share on Facebook\n"
+    )
+    assert article.paragraphs == ("The grain deal will be extended, Minister Ada Lee said on Tuesday.",)
+    assert article.title == "Leaders Agree on Grain Deal - Minister"
+    assert article.published.iso() == "2023-09-19"
+    assert len(article.statements) == 1
+
+
+def test_teaser_headlines_inside_the_body_are_dropped_but_subheadings_kept():
+    article = extract_article(
+        "MOSCOW (Sputnik) - The plan was approved, Minister Lev Orlov said.\n"
+        "World\n"
+        "China, Russia Agree on Something Important for Everyone - Minister Says\n"
+        "Background\n"
+        "The plan had been discussed for two years before it was finally approved.\n"
+    )
+    assert article.paragraphs == (
+        "The plan was approved, Minister Lev Orlov said.",
+        "Background",
+        "The plan had been discussed for two years before it was finally approved.",
+    )
+
+
+def test_hard_wrapped_lines_are_rejoined():
+    article = extract_article(
+        "MOSCOW (Sputnik) - The plan was approved by the government,\nMinister Lev Orlov said on Friday."
+    )
+    assert article.paragraphs == (
+        "The plan was approved by the government, Minister Lev Orlov said on Friday.",
+    )
+
+
+def test_stray_bar_characters_are_removed():
+    article = extract_article(
+        "MOSCOW (Sputnik) - Speaking about |trade, Minister Lev Orlov said that it grew."
+    )
+    assert "|" not in article.body
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("МОСКВА, 3 марта. /ТАСС/. Россия готова к переговорам, заявил министр иностранных дел.", "ru"),
+        (
+            "PARIS, 3 mars (AFP) - La France est prête à discuter avec tous les partenaires de la région.",
+            "fr",
+        ),
+    ],
+)
+def test_non_english_articles_are_flagged_and_yield_no_statements(text, language):
+    article = extract_article(text)
+    assert article.language == language
+    assert article.statements == ()
+    assert any("language" in warning for warning in article.warnings)
+
+
+def test_numeric_photo_stamp_date_and_written_dates():
+    assert extract_article("Tue 29th December 2020 | 06:00 PM\n\nTrade grew.").published.iso() == "2020-12-29"
+    assert (
+        extract_article("22 February 2023 22:13 (UTC+04:00)\n\nTrade grew.").published.iso() == "2023-02-22"
+    )

@@ -1,0 +1,103 @@
+"""Dates, topic rules and decoding."""
+
+import pytest
+
+from statements.extraction import (
+    BinarySource,
+    EmptySource,
+    PartialDate,
+    TopicRule,
+    UndecodableSource,
+    decode_source,
+)
+from statements.extraction.dates import find_full_date, resolve_said_on
+from statements.extraction.topics import InvalidTopicRule, TopicMatcher, compile_pattern
+
+WEDNESDAY = PartialDate(2023, 2, 22)
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("said on Tuesday", "2023-02-21"),
+        ("said on Wednesday", "2023-02-22"),
+        ("said on Thursday", "2023-02-16"),
+        ("said yesterday", "2023-02-21"),
+        ("said today", "2023-02-22"),
+        ("said on February 2", "2023-02-02"),
+        ("said on December 30", "2022-12-30"),
+        ("said this past October", "2022-10"),
+        ("said last February", "2022-02"),
+        ("said earlier this month", "2023-02"),
+        ("said last month", "2023-01"),
+        ("said in 2019", "2019"),
+        ("said in an interview", None),
+    ],
+)
+def test_said_on_relative_to_publication(clause, expected):
+    resolved = resolve_said_on(clause, WEDNESDAY)
+    assert (resolved.iso() if resolved else None) == expected
+
+
+def test_said_on_is_never_invented_without_a_publication_year():
+    assert resolve_said_on("said on Tuesday", PartialDate(None, 12, 22)) is None
+
+
+def test_forward_looking_month_is_not_a_said_on_date():
+    assert resolve_said_on("looks forward to talks this October", PartialDate(2023, 9, 19)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("19.09.2023", "2023-09-19"),
+        ("March 3, 2021", "2021-03-03"),
+        ("3rd March 2021", "2021-03-03"),
+        ("31.02.2021", None),
+    ],
+)
+def test_full_dates(text, iso):
+    found = find_full_date(text)
+    assert (found[0].iso() if found else None) == iso
+
+
+def test_partial_date_rejects_impossible_days():
+    with pytest.raises(ValueError):
+        PartialDate(2023, 2, 30)
+
+
+def test_topic_rule_syntax():
+    assert compile_pattern("negotiat*").search("Negotiations resumed")
+    assert compile_pattern("Asia-Pacific").search("the Asia Pacific region")
+    assert not compile_pattern("NATO").search("senator said")
+    assert compile_pattern(r"re:\bG(?:7|20)\b").search("the G20 summit")
+    with pytest.raises(InvalidTopicRule):
+        compile_pattern("re:(unclosed")
+
+
+def test_topic_matcher_skips_broken_rules_and_matches_others():
+    matcher = TopicMatcher.from_rules(
+        [TopicRule("nato", "NATO", ("NATO", "re:(")), TopicRule("space", "Outer space", ("outer space",))]
+    )
+    assert matcher.match("NATO expansion in outer space") == ("nato", "space")
+
+
+def test_decoding_utf8_and_fallbacks():
+    assert decode_source("“Quoted” text".encode()) == ("“Quoted” text", "utf-8")
+    assert decode_source("\ufeffBOM text".encode()) == ("BOM text", "utf-8")
+    assert decode_source("Grüße aus Köln".encode("cp1252"))[0] == "Grüße aus Köln"
+    assert decode_source("line\r\nnext\u00a0word".encode())[0] == "line\nnext word"
+
+
+@pytest.mark.parametrize(
+    ("raw", "error"),
+    [(b"", EmptySource), (b"  \n\t ", EmptySource), (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", BinarySource)],
+)
+def test_decoding_refuses_what_is_not_text(raw, error):
+    with pytest.raises(error):
+        decode_source(raw)
+
+
+def test_undecodable_bytes_are_reported():
+    with pytest.raises(UndecodableSource):
+        decode_source(b"\x81\x8d\x8f\x90\x9d" * 20)

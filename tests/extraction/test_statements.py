@@ -1,0 +1,267 @@
+"""One small hand-written text per rule of statement extraction and attribution."""
+
+import pytest
+
+from statements.extraction import KnownSpeaker, SpeakerKind, StatementKind, extract_article
+
+HEADER = " date 2024-03-13 "  # a Wednesday
+
+
+def statements(body: str, **kwargs):
+    return extract_article(HEADER + body, **kwargs).statements
+
+
+def only(body: str, **kwargs):
+    found = statements(body, **kwargs)
+    assert len(found) == 1, [s.text for s in found]
+    return found[0]
+
+
+def test_reported_speech_with_content_first_and_titled_speaker():
+    statement = only(
+        "BERLIN, March 13. /TASS/. Europe must take more responsibility for its own defence, "
+        "German Defence Minister Klaus Adler said on Tuesday."
+    )
+    assert statement.kind == StatementKind.INDIRECT
+    assert statement.text == "Europe must take more responsibility for its own defence"
+    assert statement.speaker.name == "Klaus Adler"
+    assert statement.role_as_written == "German Defence Minister"
+    assert statement.speaker.country == "Germany"
+    assert statement.said_on.iso() == "2024-03-12"
+
+
+def test_reported_speech_with_that_clause():
+    statement = only("Foreign Minister Anna Novak stressed that the talks would resume in April.")
+    assert statement.kind == StatementKind.INDIRECT
+    assert statement.text == "the talks would resume in April"
+    assert statement.speaker.name == "Anna Novak"
+
+
+def test_reported_speech_without_that():
+    statement = only("President Luis Ortega said the country will not join any military bloc.")
+    assert statement.text == "the country will not join any military bloc"
+
+
+def test_addressee_between_verb_and_clause():
+    statement = only(
+        "Kremlin spokesman Ivan Sokolov told reporters on Monday that no meeting had been scheduled."
+    )
+    assert statement.text == "no meeting had been scheduled"
+    assert statement.speaker.name == "Ivan Sokolov"
+    assert statement.role_as_written == "Kremlin spokesman"
+    assert statement.said_on.iso() == "2024-03-11"
+
+
+def test_according_to_before_and_after():
+    first, second = statements(
+        "According to Deputy Prime Minister Omar Haddad, the pipeline will be finished next year. "
+        "The project has cost more than expected, according to the energy minister."
+    )
+    assert first.text == "the pipeline will be finished next year"
+    assert first.speaker.name == "Omar Haddad"
+    assert second.text == "The project has cost more than expected"
+
+
+def test_as_x_noted_clause():
+    statement = only("As Secretary-General Maria Costa noted, the council has failed to act on the crisis.")
+    assert statement.text == "the council has failed to act on the crisis"
+    assert statement.speaker.name == "Maria Costa"
+
+
+def test_content_stops_before_adding_that():
+    statement = only(
+        "Ambassador Li Wen said that trade had doubled in five years, adding that more flights were planned."
+    )
+    assert statement.text == "trade had doubled in five years"
+
+
+def test_direct_quote_with_attribution_after_and_inverted():
+    first, second = statements(
+        'Secretary of State Ellen Marsh spoke in Tokyo. "We will stand by our allies in the region," '
+        'Marsh said. "Nobody wants a conflict over these islands," said the Japanese minister Kenji Oda.'
+    )
+    assert (first.kind, first.speaker.name) == (StatementKind.DIRECT, "Ellen Marsh")
+    assert first.text == "We will stand by our allies in the region"
+    assert second.speaker.name == "Kenji Oda"
+
+
+def test_direct_quote_introduced_by_a_colon():
+    statement = only('Prime Minister Raj Mehta said: "Our borders are not up for negotiation."')
+    assert statement.text == "Our borders are not up for negotiation."
+    assert statement.speaker.name == "Raj Mehta"
+
+
+def test_split_quote_keeps_its_speaker_for_the_second_part():
+    first, second = statements(
+        '"The sanctions have failed," Foreign Minister Petr Lukin said. "They only hurt ordinary people."'
+    )
+    assert second.text == "They only hurt ordinary people."
+    assert second.speaker.name == first.speaker.name == "Petr Lukin"
+
+
+def test_quote_continued_across_paragraphs_takes_the_final_attribution():
+    first, second = statements(
+        "Deputy Minister Elena Kova spoke at the forum.\n\n"
+        '"We have never threatened anyone in the region and we never will.\n\n'
+        '"But we will defend our people if they are attacked," Kova said.'
+    )
+    assert first.text == "We have never threatened anyone in the region and we never will."
+    assert first.speaker.name == second.speaker.name == "Elena Kova"
+
+
+def test_quote_whose_opening_mark_was_lost():
+    first, second = statements(
+        '"We are ready for dialogue without preconditions.\n\n'
+        'As for the deadline, we consider it unrealistic," Minister Tomas Berg said.'
+    )
+    assert second.text == "As for the deadline, we consider it unrealistic"
+    assert first.speaker.name == "Tomas Berg"
+
+
+def test_pronoun_and_description_resolve_to_the_last_speaker_not_the_last_name():
+    found = statements(
+        "Foreign Minister Sara Lind said on Tuesday that Sweden backs the plan, speaking after she met "
+        "Chinese Ambassador Zhou Ming.\n\n"
+        '"We expect every member to contribute to the mission," she said.\n\n'
+        '"Security in the Baltic is indivisible," the minister added.'
+    )
+    assert [s.speaker.name for s in found] == ["Sara Lind"] * 3
+    assert found[1].speaker_name_as_written == "she"
+    assert found[2].role_as_written == "Foreign Minister"
+
+
+def test_surname_resolves_to_the_full_name_mentioned_earlier():
+    found = statements(
+        "Chinese Premier Li Qiang met Brazilian President Ana Souza on Tuesday.\n\n"
+        "Souza said that Brazil wants to double its exports to Asia."
+    )
+    assert found[0].speaker.name == "Ana Souza"
+    assert found[0].role_as_written == "Brazilian President"
+
+
+def test_institution_as_speaker():
+    statement = only(
+        "The Russian Foreign Ministry said in a statement that the expulsions would not go unanswered."
+    )
+    assert statement.speaker.name == "Russian Foreign Ministry"
+    assert statement.speaker.kind == SpeakerKind.INSTITUTION
+
+
+def test_the_ministry_resolves_to_the_institution_named_before():
+    found = statements(
+        "The Indian Ministry of External Affairs said that the talks were constructive.\n\n"
+        "Further rounds will follow in Delhi, the ministry said."
+    )
+    assert [s.speaker.name for s in found] == ["Indian Ministry of External Affairs"] * 2
+
+
+def test_scare_quotes_stay_inside_reported_speech():
+    statement = only(
+        'The policy of "maximum pressure" has failed completely, Iranian envoy Reza Karimi said.'
+    )
+    assert statement.kind == StatementKind.INDIRECT
+    assert '"maximum pressure"' in statement.text
+
+
+def test_embedded_long_quote_is_the_statement():
+    statement = only(
+        'Minister Hana Ito said Japan will "work with every partner to keep the sea lanes open."'
+    )
+    assert statement.kind == StatementKind.DIRECT
+    assert statement.text == "work with every partner to keep the sea lanes open."
+
+
+def test_framing_quotes_and_unattributed_quotes_are_not_statements():
+    found = statements(
+        'The summit adopted a declaration titled "A Shared Future for the Peoples of the Region."\n\n'
+        'Speaking about "the new security architecture of Eurasia," Minister Aigul Sarsen said that '
+        "the region needs its own institutions."
+    )
+    assert [s.text for s in found] == ["the region needs its own institutions"]
+
+
+def test_events_without_a_speech_verb_are_not_statements():
+    assert (
+        statements(
+            "Foreign Minister Sergio Ramos met his Turkish counterpart in Ankara on Monday. "
+            "The ministers discussed trade and the situation in the Black Sea."
+        )
+        == ()
+    )
+
+
+def test_single_curly_quotes_when_the_article_uses_no_double_marks():
+    statement = only("‘We will not accept a divided Europe,’ Chancellor Hans Weber said.")
+    assert statement.text == "We will not accept a divided Europe"
+    assert statement.speaker.name == "Hans Weber"
+
+
+def test_guillemets():
+    statement = only("«The door to negotiations remains open», Minister Yuri Orlov said.")
+    assert statement.text == "The door to negotiations remains open"
+
+
+def test_known_speaker_aliases_link_transliterations():
+    known = [KnownSpeaker(key="nikolai-petrov", name="Nikolai Petrov", aliases=("Nikolay Petrov",))]
+    statement = only(
+        "Security Council Secretary Nikolay Petrov said that the threat is growing.", known_speakers=known
+    )
+    assert statement.speaker.name == "Nikolai Petrov"
+    assert statement.speaker.known_key == "nikolai-petrov"
+    assert statement.speaker_name_as_written == "Nikolay Petrov"
+
+
+def test_surname_only_matches_a_unique_known_speaker():
+    known = [KnownSpeaker(key="maria-zaharova", name="Maria Zaharova")]
+    statement = only("Zaharova said the embassy had received no note.", known_speakers=known)
+    assert statement.speaker.known_key == "maria-zaharova"
+
+
+def test_said_on_is_inherited_from_the_speakers_dated_statement():
+    first, second = statements(
+        "Talks must resume at once, Minister Ali Reza said on Monday.\n\n"
+        '"There is no alternative to diplomacy," Reza said.'
+    )
+    assert first.said_on.iso() == second.said_on.iso() == "2024-03-11"
+
+
+def test_said_on_month_expressions():
+    statement = only(
+        "Prime Minister Jan Novak, speaking at a summit last October, said that Europe needs its own army."
+    )
+    assert statement.said_on.iso() == "2023-10"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agreement said that both sides would withdraw.",
+        "Media reports said the meeting had been postponed.",
+        "It was said that the talks had stalled.",
+    ],
+)
+def test_subjects_that_are_not_speakers_give_no_statement(text):
+    assert statements(text) == ()
+
+
+def test_positions_point_into_the_body():
+    article = extract_article(HEADER + "Peace is possible this year, Minister Ola Berg said.")
+    statement = article.statements[0]
+    assert article.body[statement.start : statement.end] == statement.text
+
+
+def test_topics_come_from_rules_and_section_headings():
+    from statements.extraction import TopicRule
+
+    rules = [
+        TopicRule("space", "Outer space", ("outer space", "satellite*")),
+        TopicRule("nato", "NATO", ("NATO",)),
+    ]
+    found = statements(
+        "Sweden presented its defence plans on Wednesday, Minister Lena Holm said.\n\n"
+        "Outer Space\n\n"
+        "Minister Lena Holm said that Sweden would launch two satellites this year.\n\n"
+        "Holm said that cooperation with partners would continue.",
+        topic_rules=rules,
+    )
+    assert [s.topics for s in found] == [(), ("space",), ("space",)]
