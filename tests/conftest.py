@@ -70,12 +70,6 @@ def topics_for(text: str, rules) -> tuple[str, ...]:
     return tuple(rule.key for rule in rules if any(rule_matches(pattern, text) for pattern in rule.patterns))
 
 
-@pytest.fixture
-def match_topics():
-    """match_topics(text, rules) -> keys of the rules that match, read as Topic.match_rules documents."""
-    return topics_for
-
-
 def pytest_configure(config):
     # WhiteNoise looks for collected static files; tests serve them from static/ instead.
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
