@@ -42,11 +42,22 @@ FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|you|You|your
 THAT_CLAUSE = re.compile(r"^(?P<gap>[^,.;:§!?\"“”]{0,160}?)(?<![\w])that(?![\w])\s*,?\s*")
 TAIL = re.compile(r",\s*(?:" + "|".join(re.escape(m) for m in CONTENT_TAIL_MARKERS) + r")\b")
 ACCORDING_FIRST = re.compile(r"^\s*(?:[A-Z][a-z]+,\s+)?[Aa]ccording to (?P<who>[^,]{2,120}),\s*")
+IN_HIS_WORDS = re.compile(
+    r"^\s*(?:[Aa]ccording to|[Ii]n the words of|[Ii]n) (?P<pronoun>him|her|his)(?: words| view| opinion| assessment)?,\s*"
+)
 ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,120})[.!?]?\s*$")
 DISCOURSE_OPENER = re.compile(
     r"^(?:additionally|however|meanwhile|moreover|furthermore|also|still|at the same time|in addition|"
     r"besides|nevertheless|therefore|thus|in particular|in this regard|in this context|notably),\s+",
     re.IGNORECASE,
+)
+# Words that open the part of a sentence after "X said" that is about the saying, not the said.
+ATTRIBUTION_TAIL_WORDS = frozenset(
+    """
+    in at on during while when after before to with as from via about for by this last earlier later
+    yesterday today tomorrow monday tuesday wednesday thursday friday saturday sunday adding noting
+    according citing speaking referring commenting answering responding addressing quoted late early
+    """.split()
 )
 CLAUSE_START_WORDS = frozenset(
     """
@@ -175,16 +186,7 @@ def _subject_after(masked: str, position: int) -> Subject | None:
         cut = position + words[count - 1].end()
         subject = subject_phrase(masked[position:cut])
         if subject is not None:
-            return Subject(
-                subject.kind,
-                subject.start + position,
-                subject.end + position,
-                subject.as_written,
-                subject.name,
-                subject.role,
-                subject.country,
-                subject.head,
-            )
+            return subject.shifted(position)
     return None
 
 
@@ -268,51 +270,69 @@ def _clean_content(text: str) -> str:
     return text
 
 
-def _reported(sentence: str, masked: str) -> tuple[int, int, Subject, str] | None:
+def _is_attribution_tail(after: str, verb: str) -> bool:
+    """Whether what follows a speech verb only says where, when or how it was said, so the
+    content must be the clause before the subject ("..., X said on Friday in Beijing.")."""
+    rest = after.strip()
+    if not rest or rest[0] in ".!?,;:—–-" or rest.startswith(MASK):
+        return True
+    first = re.match(r"[\w’'\-]+", rest)
+    if first is None:
+        return False
+    word = first.group(0).lower()
+    if word in ATTRIBUTION_TAIL_WORDS:
+        return True
+    # "..., X told reporters." / "..., X told TASS on Monday."
+    if verb in ADDRESSEE_VERBS:
+        addressee = re.split(r"[,.;:!?]", rest, maxsplit=1)[0]
+        return word_count(addressee) <= 8 and not THAT_CLAUSE.match(rest)
+    return False
+
+
+def _according_to(masked: str) -> tuple[int, int, Subject, str] | None:
+    first = ACCORDING_FIRST.match(masked)
+    if first:
+        subject = subject_phrase(first["who"])
+        if subject is not None:
+            subject = subject.shifted(first.start("who"))
+            return first.end(), _content_end(masked, first.end()), subject, masked[: first.end()]
+    last = ACCORDING_LAST.search(masked)
+    if last:
+        subject = subject_phrase(last["who"])
+        if subject is not None:
+            return 0, last.start(), subject.shifted(last.start("who")), masked[last.start() :]
+    return None
+
+
+def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
     """(content start, content end, subject, attribution text) for reported speech."""
-    according = ACCORDING_FIRST.match(masked)
-    if according:
-        subject = subject_phrase(according["who"])
-        if subject is not None:
-            shift = according.start("who")
-            subject = Subject(
-                subject.kind,
-                subject.start + shift,
-                subject.end + shift,
-                subject.as_written,
-                subject.name,
-                subject.role,
-                subject.country,
-                subject.head,
-            )
-            return according.end(), _content_end(masked, according.end()), subject, masked[: according.end()]
-    according = ACCORDING_LAST.search(masked)
-    if according:
-        subject = subject_phrase(according["who"])
-        if subject is not None:
-            shift = according.start("who")
-            subject = Subject(
-                subject.kind,
-                subject.start + shift,
-                subject.end + shift,
-                subject.as_written,
-                subject.name,
-                subject.role,
-                subject.country,
-                subject.head,
-            )
-            return 0, according.start(), subject, masked[according.start() :]
+    according = _according_to(masked)
+    if according is not None:
+        return according
+    in_words = IN_HIS_WORDS.match(masked)
+    if in_words:
+        pronoun = in_words["pronoun"]
+        subject = Subject(
+            "pronoun", in_words.start("pronoun"), in_words.end("pronoun"), pronoun, head=pronoun
+        )
+        return in_words.end(), _content_end(masked, in_words.end()), subject, masked[: in_words.end()]
 
     for verb in _speech_verbs(masked):
+        before_verb = masked[: verb.start()].rstrip()
         subject = subject_before(masked, verb.start())
         if subject is None:
+            # Inverted: "..., said Foreign Minister X."
+            if before_verb.endswith(",") and word_count(before_verb) >= MIN_REPORTED_WORDS:
+                inverted = _subject_after(masked, verb.end())
+                if inverted is not None and _is_attribution_tail(masked[inverted.end :], verb.group(0)):
+                    return 0, len(before_verb) - 1, inverted, masked[verb.start() :]
             continue
         content_start = _content_after_verb(masked, verb)
         if content_start is not None:
             return content_start, _content_end(masked, content_start), subject, masked[:content_start]
         before = masked[: subject.start].rstrip()
         after = masked[verb.end() :]
-        if before.endswith((",", MASK)):
+        if before.endswith((",", MASK)) and _is_attribution_tail(after, verb.group(0)):
             # "..., X said." — the content comes first.
             end = len(before) - 1 if before.endswith(",") else len(before)
             return 0, end, subject, masked[subject.start :]
@@ -354,7 +374,7 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
                     previous_open_piece = candidate if not span.closed else None
                     candidates.append(candidate)
                 continue
-            found = _reported(sentence, masked)
+            found = _reported(masked)
             if found is None:
                 continue
             start, end, subject, attribution = found
@@ -431,9 +451,13 @@ def _resolve(subject: Subject, state: _ArticleState, position: int) -> tuple[Spe
         speaker, role = directory.resolve_name(subject, position)
         return speaker, subject.name, role or state.roles.get(speaker.name, "")
     if subject.kind == "pronoun":
+        # "it said" refers back to an institution, "he"/"she"/"his words" to a person.
+        wanted = SpeakerKind.INSTITUTION if subject.head.lower() == "it" else SpeakerKind.PERSON
         for speaker, _ in reversed(state.history):
-            if speaker.kind == SpeakerKind.PERSON:
+            if speaker.kind == wanted:
                 return speaker, subject.as_written, state.roles.get(speaker.name, "")
+        if wanted == SpeakerKind.INSTITUTION:
+            return None
         for mention in reversed(directory.mentions):
             if mention.position < position:
                 speaker, role = directory.resolve_name(

@@ -54,7 +54,7 @@ OUTLETS: tuple[tuple[str, re.Pattern], ...] = tuple(
     )
 )
 
-_PLACE = r"(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][a-zA-Z.]+)?)"
+_PLACE = r"(?P<place>(?:[A-Z][A-Z.'’\- ]{1,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,\s*[A-Z][a-zA-Z.]+)?)"
 DATELINES = (
     # MOSCOW, December 24. /TASS/.
     re.compile(
@@ -278,7 +278,12 @@ def _join_wrapped_lines(lines: list[str]) -> list[str]:
 def _match_dateline(line: str) -> re.Match | None:
     for pattern in DATELINES:
         match = pattern.match(line)
-        if match and len(match["place"].strip()) >= 3 and match["place"].strip().replace(" ", "").isupper():
+        if not match or len(match["place"].strip()) < 3:
+            continue
+        place = match["place"].split(",")[0].replace(" ", "")
+        agency = match.groupdict().get("agency")
+        # An all-capitals place is a dateline; a Title Case one only with a known agency after it.
+        if place.isupper() or (agency and outlet_named_in(agency)):
             return match
     return None
 

@@ -179,6 +179,7 @@ DEMONYMS = {
     "american": "United States",
     "us": "United States",
     "u.s.": "United States",
+    "u.s": "United States",
     "british": "United Kingdom",
     "uk": "United Kingdom",
     "french": "France",

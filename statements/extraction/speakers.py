@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import (
     COUNTRIES,
@@ -90,6 +90,9 @@ class Subject:
     role: str = ""
     country: str = ""
     head: str = ""
+
+    def shifted(self, offset: int) -> Subject:
+        return replace(self, start=self.start + offset, end=self.end + offset)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -323,7 +326,7 @@ def _parse_tail(text: str, tokens: list[Token]) -> Subject | None:
     if not tokens:
         return None
     last = tokens[-1]
-    if last.bare in PRONOUNS:
+    if last.bare in PRONOUNS or (last.bare == "it" and _at_boundary(text, last.start)):
         if _at_boundary(text, last.start):
             return Subject("pronoun", last.start, last.end, last.text, head=last.bare)
         return None
@@ -414,6 +417,8 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
 
 
 def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
+    """A speaker described by office: "the senior Russian diplomat", "the ministry",
+    "Russia's foreign ministry spokeswoman"."""
     last = tokens[-1]
     head = _strip_possessive(last.bare)
     if head not in ROLE_NOUNS and head not in INSTITUTION_NOUNS:
@@ -432,17 +437,21 @@ def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
             "while",
             "said",
             "told",
+            "a",
+            "an",
         }:
-            return None
+            break
         start -= 1
-    if tokens[start].bare != "the":
-        return None
     first = tokens[start]
+    owner = _strip_possessive(first.bare)
+    if first.bare != "the" and owner not in DEMONYMS and owner not in COUNTRIES:
+        return None
     if not _at_boundary(text, first.start):
         return None
     phrase = text[first.start : last.end]
+    role = re.sub(r"^[Tt]he\s+", "", phrase)
     return Subject(
-        "descriptor", first.start, last.end, phrase, head=head, role=phrase[4:], country=country_of(phrase)
+        "descriptor", first.start, last.end, phrase, head=head, role=role, country=country_of(phrase)
     )
 
 
@@ -455,16 +464,7 @@ def subject_phrase(text: str) -> Subject | None:
     subject = _parse_tail(stripped, _strip_modifiers(tokenize(stripped)))
     if subject is None or subject.start != 0:
         return None
-    return Subject(
-        subject.kind,
-        subject.start + offset,
-        subject.end + offset,
-        subject.as_written,
-        subject.name,
-        subject.role,
-        subject.country,
-        subject.head,
-    )
+    return subject.shifted(offset)
 
 
 @dataclass

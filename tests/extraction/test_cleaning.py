@@ -127,3 +127,12 @@ def test_numeric_photo_stamp_date_and_written_dates():
     assert (
         extract_article("22 February 2023 22:13 (UTC+04:00)\n\nTrade grew.").published.iso() == "2023-02-22"
     )
+
+
+def test_title_case_datelines_need_a_known_agency():
+    article = extract_article(
+        "New Delhi, Dec 22 (PTI): Trade with the region grew fast, Minister Ravi Das said."
+    )
+    assert article.dateline_place == "New Delhi"
+    assert article.outlet == "Press Trust of India"
+    assert extract_article("Russia, on Monday (local time) said nothing.").dateline_place == ""
