@@ -43,7 +43,8 @@ THAT_CLAUSE = re.compile(r"^(?P<gap>[^,.;:§!?\"“”]{0,160}?)(?<![\w])that(?!
 TAIL = re.compile(r",\s*(?:" + "|".join(re.escape(m) for m in CONTENT_TAIL_MARKERS) + r")\b")
 ACCORDING_FIRST = re.compile(r"^\s*(?:[A-Z][a-z]+,\s+)?[Aa]ccording to (?P<who>[^,]{2,120}),\s*")
 IN_HIS_WORDS = re.compile(
-    r"^\s*(?:[Aa]ccording to|[Ii]n the words of|[Ii]n) (?P<pronoun>him|her|his)(?: words| view| opinion| assessment)?,\s*"
+    r"^\s*(?:[Aa]ccording to|[Ii]n the words of|[Ii]n) (?P<pronoun>him|her|his)"
+    r"(?: words| view| opinion| assessment)?,\s*"
 )
 ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,120})[.!?]?\s*$")
 DISCOURSE_OPENER = re.compile(
