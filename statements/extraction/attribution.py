@@ -39,12 +39,33 @@ SPEECH = re.compile(
     + r")(?![\w’'\-])"
 )
 FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|you|You|your|Your|I'm|I’m|we're|we’re)\b")
-THAT_CLAUSE = re.compile(r"^(?P<gap>[^,.;:§!?\"“”]{0,160}?)(?<![\w])that(?![\w])\s*,?\s*")
+# The words between a speech verb and "that": where, when, to whom. A full stop may only
+# belong to an abbreviation ("on Sept. 2 that").
+THAT_CLAUSE = re.compile(r"^(?P<gap>(?:[^,.;:§!?\"“”]|\.(?!\s+[A-Z])){0,160}?)(?<![\w])that(?![\w])\s*,?\s*")
+# "told reporters on Monday the department had ...": an addressee, a time, then the clause.
+TOLD_CLAUSE = re.compile(
+    r"^\s*(?:[\w.’']+\s+){1,4}?(?:(?:on|this|last)\s+\w+day\s+|yesterday\s+|today\s+)?"
+    r"(?=(?:the|a|an|it|there|he|she|they|we|its|his|her|their|[A-Z][\w’'-]+)\s)"
+)
+# A quotation introduced as a name ("a conference titled «...»") is not a statement.
+NAMING_WORDS = re.compile(
+    r"\b(?:titled|entitled|themed|called|named|dubbed|headlined|slogan|motto|theme|title)\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|should|must|may|might|has|have|had|does|do|did|"
+    r"cannot|won’t|won't|isn’t|isn't|aren’t|aren't|wasn’t|wasn't)\b"
+)
 TAIL = re.compile(r",\s*(?:" + "|".join(re.escape(m) for m in CONTENT_TAIL_MARKERS) + r")\b")
 ACCORDING_FIRST = re.compile(r"^\s*(?:[A-Z][a-z]+,\s+)?[Aa]ccording to (?P<who>[^,]{2,120}),\s*")
 IN_HIS_WORDS = re.compile(
     r"^\s*(?:[Aa]ccording to|[Ii]n the words of|[Ii]n) (?P<pronoun>him|her|his)"
     r"(?: words| view| opinion| assessment)?,\s*"
+)
+# "According to the central bank / the statistics bureau" cites data, not a statement.
+DATA_SOURCE = re.compile(
+    r"\b(?:bank|bureau|statistic\w*|data|survey|poll|census|report|study|estimate\w*|figures|index)\b",
+    re.IGNORECASE,
 )
 ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,120})[.!?]?\s*$")
 DISCOURSE_OPENER = re.compile(
@@ -58,6 +79,7 @@ ATTRIBUTION_TAIL_WORDS = frozenset(
     in at on during while when after before to with as from via about for by this last earlier later
     yesterday today tomorrow monday tuesday wednesday thursday friday saturday sunday adding noting
     according citing speaking referring commenting answering responding addressing quoted late early
+    here there
     """.split()
 )
 CLAUSE_START_WORDS = frozenset(
@@ -166,7 +188,7 @@ def _statement_quotes(text: str, spans: list[QuoteSpan], sentence: tuple[int, in
         quote_words = word_count(text[span.start : span.end])
         prefix = text[low : span.mark_start]
         starts_sentence = not prefix.strip()
-        if _is_framing(_mask(prefix, spans, low)):
+        if _is_framing(_mask(prefix, spans, low)) or NAMING_WORDS.search(prefix):
             continue
         if quote_words >= MIN_EMBEDDED_QUOTE_WORDS or (
             starts_sentence and quote_words >= MIN_SENTENCE_QUOTE_WORDS
@@ -203,6 +225,9 @@ def _quote_attribution(masked: str, quotes: list[tuple[int, int]]) -> tuple[Subj
             subject = _subject_after(masked, verb.end())
         if subject is not None:
             return subject, masked
+    according = _according_to(masked)
+    if according is not None:
+        return according[2], masked
     return None, masked
 
 
@@ -211,14 +236,22 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
     that = THAT_CLAUSE.match(after)
     if that and word_count(that["gap"]) <= 16 and "told" not in that["gap"].split()[:0]:
         return verb.end() + that.end()
-    if verb.group(0) in ADDRESSEE_VERBS or verb.group(0) not in CLAUSE_VERBS:
+    if verb.group(0) in ADDRESSEE_VERBS:
+        told = TOLD_CLAUSE.match(after)
+        rest = after[told.end() :] if told else ""
+        if told and AUXILIARY.search(" ".join(rest.split()[:8])):
+            return verb.end() + told.end()
+        return None
+    if verb.group(0) not in CLAUSE_VERBS:
         return None
     stripped = after.lstrip()
     if not stripped or not stripped[0].isalpha():
         return None
     first_word = re.match(r"[\w’'\-]+", stripped).group(0)
     if not (first_word[0].isupper() or first_word.lower() in CLAUSE_START_WORDS):
-        return None
+        # "said regional countries should ...": a bare noun phrase needs an auxiliary soon after.
+        if not AUXILIARY.search(" ".join(stripped.split()[:8])):
+            return None
     if first_word.lower() in {
         "in",
         "at",
@@ -292,13 +325,13 @@ def _is_attribution_tail(after: str, verb: str) -> bool:
 
 def _according_to(masked: str) -> tuple[int, int, Subject, str] | None:
     first = ACCORDING_FIRST.match(masked)
-    if first:
+    if first and not DATA_SOURCE.search(first["who"]):
         subject = subject_phrase(first["who"])
         if subject is not None:
             subject = subject.shifted(first.start("who"))
             return first.end(), _content_end(masked, first.end()), subject, masked[: first.end()]
     last = ACCORDING_LAST.search(masked)
-    if last:
+    if last and not DATA_SOURCE.search(last["who"]):
         subject = subject_phrase(last["who"])
         if subject is not None:
             return 0, last.start(), subject.shifted(last.start("who")), masked[last.start() :]

@@ -19,7 +19,7 @@ SPEECH_VERBS = frozenset(
         promised promises pledged pledges vowed vows assured assures denied denies contended
         contends specified specifies indicated indicates hoped hopes told tells wrote writes tweeted
         posted replied replies responded answered concluded concludes continued continues urged
-        urges proposed proposes agreed agrees summed stressed opined
+        urges proposed proposes agreed agrees summed stressed opined informed informs
         """.split()
 )
 
@@ -124,7 +124,8 @@ ROLE_NOUNS = frozenset(
         legislator deputy member general admiral marshal colonel lieutenant captain major negotiator
         coordinator commissioner ombudsman speaker prosecutor judge attorney politician expert
         analyst researcher professor scholar economist strategist founder ceo executive manager
-        administrator aide assistant undersecretary under-secretary attaché attache
+        administrator aide assistant undersecretary under-secretary attaché attache chairperson
+        secretary-general director-general delegate
         """.split()
 )
 
@@ -151,6 +152,8 @@ TITLE_WORDS = frozenset(
         first-deputy chief-of-staff top senior-ranking
         """.split()
 )
+
+TITLE_WORDS = TITLE_WORDS | {"chairperson", "secretary-general", "director-general", "delegate"}
 
 # Heads of institution names: a phrase ending in one of these is an institution, not a person.
 INSTITUTION_NOUNS = frozenset(

@@ -52,6 +52,19 @@ NAME_PARTICLES = frozenset(
         "al-",
     }
 )
+# Words that end a title when reading leftwards from a name.
+ROLE_STOP_WORDS = frozenset(
+    """
+    the a an this that these those it its in on at as but and or if when while however meanwhile
+    additionally also earlier later according moreover furthermore still yet so thus then now
+    today yesterday tomorrow last next both each all some many most such he she they we i you his
+    her their our my after before during since until with without for from by to of under over
+    among between against despite although though because unlike like following speaking asked
+    commenting responding referring addressing separately similarly instead therefore
+    nevertheless besides otherwise indeed finally there here what which who whom whose where why
+    how no not nor
+    """.split()
+)
 CONNECTORS = frozenset({"of", "the", "for", "and", "to", "on", "at", "in"})
 CLAUSE_BOUNDARY = frozenset(',;:§()"“”«»[]—–')
 DIPLOMATIC_ROLES = (
@@ -179,30 +192,42 @@ def _name_run(tokens: list[Token], end: int) -> int:
             start -= 1
         else:
             break
+    if count and start > 0 and tokens[start - 1].text in NAME_PARTICLES:
+        # A name that opens with a lower-case particle: "de Vries", "al-Sisi".
+        start -= 1
+    elif count >= 3 and start > 0 and tokens[start - 1].bare in CONNECTORS:
+        # "Conference on Disarmament Meera Sundaram": after "of"/"on" the first capitalised
+        # words finish the body's name, and the person's name is the last two.
+        start = _last_words(tokens, end, 2)
+    return start
+
+
+def _last_words(tokens: list[Token], end: int, count: int) -> int:
+    start = end
+    while start > 0 and count:
+        start -= 1
+        if tokens[start].bare not in NAME_PARTICLES:
+            count -= 1
     return start
 
 
 def _role_run(tokens: list[Token], end: int) -> int:
     """Index where the title words before a name start (== end if there are none)."""
     start = end
-    while start > 0:
-        token = tokens[start - 1]
+    index = end
+    while index > 0:
+        token = tokens[index - 1]
         if token.text in CLAUSE_BOUNDARY:
             break
-        if _is_title_word(token) or (
-            token.bare in CONNECTORS
-            and start > 1
-            and (_is_title_word(tokens[start - 2]) or tokens[start - 2].text[:1].isupper())
-        ):
-            start -= 1
-        elif token.text[:1].isupper() and start < end and token.bare not in NOT_NAME_WORDS:
-            # A capitalised word inside a title ("Valdai Club director").
-            start -= 1
+        if _is_title_word(token) or (token.text[:1].isupper() and token.bare not in ROLE_STOP_WORDS):
+            # Title words, and capitalised words inside a title ("Valdai Club director").
+            index -= 1
+            start = index
+        elif token.bare in CONNECTORS:
+            # "Representative to the UN": kept only if a title word stands further left.
+            index -= 1
         else:
             break
-    # A title never starts with a connector or an article.
-    while start < end and tokens[start].bare in CONNECTORS:
-        start += 1
     return start
 
 
@@ -225,9 +250,27 @@ def _at_boundary(text: str, position: int) -> bool:
     return last_word in {"as", "and", "but", "while", "that"}
 
 
+# What an institution or person issued, standing for them: "the embassy's statement said".
+ISSUED_BY_OWNER = frozenset(
+    {"statement", "communique", "communiqué", "release", "note", "website", "channel"}
+)
+
+
 def subject_before(text: str, end: int) -> Subject | None:
     """The speaker phrase that ends right before position `end` (a speech verb)."""
-    tokens = _strip_modifiers(list(tokenize(text[:end])))
+    tokens = _strip_modifiers(tokenize(text[:end]))
+    # "The Ministry of External Affairs (MEA) said": the bracketed abbreviation adds nothing.
+    if len(tokens) >= 3 and tokens[-1].text == ")" and tokens[-3].text == "(":
+        tokens = tokens[:-3]
+    # "the embassy's statement said", "the ministry's press release says".
+    if len(tokens) >= 2 and tokens[-1].bare in ISSUED_BY_OWNER:
+        owner_index = len(tokens) - 2
+        if tokens[owner_index].bare in {"press", "official", "telegram"} and owner_index > 0:
+            owner_index -= 1
+        owner = tokens[owner_index]
+        if re.search(r"[’']s$", owner.text):
+            trimmed = Token(_strip_possessive(owner.text), owner.start, owner.end - 2)
+            tokens = [*tokens[:owner_index], trimmed]
     if not tokens:
         return None
     subject = _parse_tail(text, tokens)
@@ -249,9 +292,13 @@ def _parse_with_parenthetical(text: str, tokens: list[Token]) -> Subject | None:
     if not inner:
         return None
     inner_text = text[inner[0].start : inner[-1].end]
-    # The parenthetical is the name itself; a title may stand before it in its own commas.
-    if all(is_name_word(t) or t.bare in NAME_PARTICLES for t in inner) and len(inner) <= 5:
-        role = ""
+    # The parenthetical is the name itself ("Andrey Denisov", "Ambassador Robert Calloway");
+    # a title may stand before it in its own commas.
+    titled = _parse_tail(text, inner) if len(inner) <= 12 else None
+    is_bare_name = all(is_name_word(t) or t.bare in NAME_PARTICLES for t in inner) and len(inner) <= 5
+    if is_bare_name or (titled is not None and titled.kind == "name" and titled.start == inner[0].start):
+        role = titled.role if titled is not None and not is_bare_name else ""
+        name = titled.name if titled is not None and not is_bare_name else inner_text
         start = inner[0].start
         if open_index >= 0 and tokens[open_index].text == ",":
             previous = open_index - 1
@@ -261,12 +308,12 @@ def _parse_with_parenthetical(text: str, tokens: list[Token]) -> Subject | None:
             if candidate:
                 candidate_text = text[candidate[0].start : candidate[-1].end]
                 if is_role_phrase(candidate_text) and len(candidate) <= 12:
-                    role = candidate_text
+                    role = re.sub(r"^[Tt]he\s+", "", candidate_text)
                     start = candidate[0].start
         if not _at_boundary(text, start):
             return None
         return Subject(
-            "name", start, inner[-1].end, text[start : inner[-1].end], inner_text, role, country_of(role)
+            "name", start, inner[-1].end, text[start : inner[-1].end], name, role, country_of(role)
         )
     if open_index < 0:
         return None
@@ -367,6 +414,20 @@ def _parse_tail(text: str, tokens: list[Token]) -> Subject | None:
 
 
 def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
+    # "the Russian Embassy in Japan", "the Ministry of Defence of Ukraine": a place after the
+    # institution belongs to its name.
+    for cut in range(len(tokens) - 2, max(len(tokens) - 5, 0), -1):
+        if (
+            tokens[cut].bare in {"in", "to", "of", "at"}
+            and all(t.text[:1].isupper() for t in tokens[cut + 1 :])
+            and _strip_possessive(tokens[cut - 1].bare) in INSTITUTION_NOUNS
+        ):
+            found = _institution_tail(text, tokens[:cut])
+            if found is not None:
+                end = tokens[-1].end
+                as_written = text[found.start : end]
+                name = re.sub(r"^[Tt]he\s+", "", as_written)
+                return Subject("institution", found.start, end, as_written, name, "", country_of(name))
     last = tokens[-1]
     lowered_tail = " ".join(t.bare for t in tokens[-2:])
     is_phrase = any(lowered_tail.endswith(phrase) for phrase in INSTITUTION_PHRASES)
@@ -421,7 +482,7 @@ def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
     "Russia's foreign ministry spokeswoman"."""
     last = tokens[-1]
     head = _strip_possessive(last.bare)
-    if head not in ROLE_NOUNS and head not in INSTITUTION_NOUNS:
+    if head not in ROLE_NOUNS and head not in INSTITUTION_NOUNS and head.split("-")[0] not in ROLE_NOUNS:
         return None
     start = len(tokens) - 1
     while start > 0 and len(tokens) - start <= 6:

@@ -360,7 +360,6 @@ DEFAULT_TOPICS = [
             Persian Gulf
             Syria*
             Iraq*
-            Iran*
             JCPOA
             Israel*
             Palestin*

@@ -101,3 +101,7 @@ def test_decoding_refuses_what_is_not_text(raw, error):
 def test_undecodable_bytes_are_reported():
     with pytest.raises(UndecodableSource):
         decode_source(b"\x81\x8d\x8f\x90\x9d" * 20)
+
+
+def test_year_glued_to_a_time_in_a_scraped_date_line():
+    assert find_full_date("November 14, 20239:12 PM UTCUpdated 3 hours ago")[0].iso() == "2023-11-14"
