@@ -248,10 +248,10 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
     if not stripped or not stripped[0].isalpha():
         return None
     first_word = re.match(r"[\w’'\-]+", stripped).group(0)
-    if not (first_word[0].isupper() or first_word.lower() in CLAUSE_START_WORDS):
-        # "said regional countries should ...": a bare noun phrase needs an auxiliary soon after.
-        if not AUXILIARY.search(" ".join(stripped.split()[:8])):
-            return None
+    opens_clause = first_word[0].isupper() or first_word.lower() in CLAUSE_START_WORDS
+    # "said regional countries should ...": a bare noun phrase needs an auxiliary soon after.
+    if not opens_clause and not AUXILIARY.search(" ".join(stripped.split()[:8])):
+        return None
     if first_word.lower() in {
         "in",
         "at",
