@@ -5,8 +5,11 @@ from __future__ import annotations
 import unicodedata
 
 from django.db import models
+from django.db.models.functions import TruncMonth, TruncYear
 from django.urls import reverse
 from django.utils.text import slugify
+
+from . import search as full_text
 
 
 class DatePrecision(models.TextChoices):
@@ -82,6 +85,20 @@ class SpeakerKind(models.TextChoices):
     INSTITUTION = "institution", "Institution"
 
 
+# Which of a speaker's or topic's statements readers may see; see StatementQuerySet.public().
+PUBLIC_STATEMENTS = models.Q(statements__retired_at__isnull=True) & ~models.Q(
+    statements__review_status="rejected"
+)
+
+
+class SpeakerQuerySet(models.QuerySet):
+    def with_statement_counts(self):
+        """Annotates `statement_count` (public statements) and keeps speakers who have any."""
+        return self.annotate(
+            statement_count=models.Count("statements", filter=PUBLIC_STATEMENTS, distinct=True)
+        ).filter(statement_count__gt=0)
+
+
 class Speaker(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -91,6 +108,8 @@ class Speaker(models.Model):
     curated_fields = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SpeakerQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -125,6 +144,14 @@ class SpeakerAlias(models.Model):
         return self.name
 
 
+class TopicQuerySet(models.QuerySet):
+    def with_statement_counts(self):
+        """Annotates `statement_count` (public statements); topics without any are kept."""
+        return self.annotate(
+            statement_count=models.Count("statements", filter=PUBLIC_STATEMENTS, distinct=True)
+        )
+
+
 class Topic(models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
@@ -137,6 +164,8 @@ class Topic(models.Model):
             "is a regular expression; lines starting with # are comments."
         ),
     )
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -168,8 +197,25 @@ class StatementQuerySet(models.QuerySet):
     def public(self):
         return self.exclude(review_status=ReviewStatus.REJECTED).filter(retired_at__isnull=True)
 
+    def current(self):
+        """Statements the latest reading of their article still yields, rejected ones included."""
+        return self.filter(retired_at__isnull=True)
+
+    def with_review_status(self, *statuses: str):
+        return self.filter(review_status__in=statuses)
+
     def by_speaker(self, *slugs: str):
         return self.filter(speaker__slug__in=slugs)
+
+    def by_country(self, *countries: str):
+        """Statements by speakers of these countries (as Speaker.country writes them)."""
+        return self.filter(speaker__country__in=countries)
+
+    def in_outlet(self, *slugs: str):
+        return self.filter(article__outlet__slug__in=slugs)
+
+    def of_kind(self, *kinds: str):
+        return self.filter(kind__in=kinds)
 
     def in_topic(self, *slugs: str):
         return self.filter(topics__slug__in=slugs).distinct()
@@ -182,6 +228,62 @@ class StatementQuerySet(models.QuerySet):
             queryset = queryset.filter(said_on__lte=until)
         return queryset
 
+    def published_between(self, since=None, until=None):
+        queryset = self
+        if since is not None:
+            queryset = queryset.filter(article__published_on__gte=since)
+        if until is not None:
+            queryset = queryset.filter(article__published_on__lte=until)
+        return queryset
+
+    def search(self, query):
+        """Statements matching a researcher's query, annotated with `search_rank` (higher is better).
+
+        `query` is text in the search box's syntax (words, "a phrase", OR, -word) or a ParsedQuery;
+        text that cannot be searched raises search.SearchSyntaxError, whose message is for the reader.
+        """
+        return full_text.matching(self, query)
+
+    def with_highlights(self, query):
+        """Annotates `search_highlight`, the text with the matches of `query` marked (see search.py)."""
+        return full_text.highlighted(self, query)
+
+    def related_to(self, statement, topic_ids=()):
+        """Other statements by the same speaker or on the same topics, most shared topics first."""
+        shares = models.Q(speaker_id=statement.speaker_id) | models.Q(topics__in=topic_ids)
+        return (
+            self.filter(pk__in=self.filter(shares).values("pk"))
+            .exclude(pk=statement.pk)
+            .annotate(shared_topics=models.Count("topics", filter=models.Q(topics__in=topic_ids)))
+            .order_by("-shared_topics", models.F("said_on").desc(nulls_last=True), "-id")
+        )
+
+    def tally(self, *fields: str):
+        """How many of these statements share each value of `fields`: rows of the fields and `n`.
+
+        Counted over the distinct statements, so a filter that joins (topics) never counts one twice.
+        """
+        distinct = self.model.objects.filter(pk__in=self.order_by().values("pk"))
+        return distinct.values(*fields).annotate(n=models.Count("pk")).order_by("-n", *fields)
+
+    def per_period(self, period: str):
+        """Statements said in each month or year, oldest first: rows of `period` (a date) and `n`.
+
+        Only dates known to that precision count: a statement dated to a year has no month.
+        """
+        trunc, precisions = {
+            "month": (TruncMonth, [DatePrecision.DAY, DatePrecision.MONTH]),
+            "year": (TruncYear, [DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR]),
+        }[period]
+        distinct = self.model.objects.filter(pk__in=self.order_by().values("pk"))
+        return (
+            distinct.filter(said_on__isnull=False, said_on_precision__in=precisions)
+            .annotate(period=trunc("said_on"))
+            .values("period")
+            .annotate(n=models.Count("pk"))
+            .order_by("period")
+        )
+
     def in_reading_order(self):
         """Article by article, each in the order its statements stand in the text."""
         return self.order_by("article_id", "position", "id")
@@ -190,6 +292,22 @@ class StatementQuerySet(models.QuerySet):
         """Latest articles first (undated ones last on every database), each in reading order."""
         return self.order_by(
             models.F("article__published_on").desc(nulls_last=True), "-article_id", "position", "id"
+        )
+
+    def oldest_first(self):
+        """Earliest articles first (undated ones still last), each in reading order."""
+        return self.order_by(
+            models.F("article__published_on").asc(nulls_last=True), "article_id", "position", "id"
+        )
+
+    def best_match_first(self):
+        """By `search_rank` (after search()), ties broken newest first."""
+        return self.order_by(
+            models.F("search_rank").desc(),
+            models.F("article__published_on").desc(nulls_last=True),
+            "-article_id",
+            "position",
+            "id",
         )
 
     def with_related(self):
