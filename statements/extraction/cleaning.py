@@ -7,6 +7,7 @@ on its own shape (punctuation, length, script, credit marks) rather than on any 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -127,7 +128,10 @@ def dominant_script(text: str) -> str:
     return max(counts, key=counts.get) if counts else "latin"
 
 
+@functools.lru_cache(maxsize=4096)
 def _script_of(char: str) -> str:
+    if char < "\u0250":
+        return "latin"
     name = unicodedata.name(char, "")
     for script in (
         "CYRILLIC",
@@ -208,6 +212,7 @@ def detect_language(text: str) -> str:
     return best if scores[best] >= 0.05 else "und"
 
 
+@functools.lru_cache(maxsize=2048)
 def _is_furniture(line: str, script: str) -> bool:
     stripped = line.strip()
     if not stripped:

@@ -8,6 +8,7 @@ against the people the article has already quoted or named.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -136,6 +137,7 @@ def is_name_word(token: Token) -> bool:
     return not (text.isupper() and 1 < len(text) <= 5)
 
 
+@functools.lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """A comparison key that folds case, accents and common transliteration variants
     (Nikolay/Nikolai, Sergey/Sergei, Dmitry/Dmitriy)."""
@@ -147,18 +149,22 @@ def name_key(name: str) -> str:
     return " ".join(text.split())
 
 
+_COUNTRY_WORDS = {
+    **DEMONYMS,
+    **{country: country.title() if len(country) > 3 else country.upper() for country in COUNTRIES},
+}
+_COUNTRY_PATTERN = re.compile(
+    r"(?<![\w])("
+    + "|".join(re.escape(word) for word in sorted(_COUNTRY_WORDS, key=len, reverse=True))
+    + r")(?:[’']s)?(?![\w])"
+)
+
+
+@functools.lru_cache(maxsize=4096)
 def country_of(role: str) -> str:
-    lowered = role.lower()
-    best: tuple[int, str] | None = None
-    for demonym, country in DEMONYMS.items():
-        for match in re.finditer(rf"(?<![\w]){re.escape(demonym)}(?![\w])", lowered):
-            if best is None or match.start() < best[0]:
-                best = (match.start(), country)
-    for country in COUNTRIES:
-        match = re.search(rf"(?<![\w]){re.escape(country)}(?:[’']s)?(?![\w])", lowered)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), country.title() if len(country) > 3 else country.upper())
-    return best[1] if best else ""
+    """The country a title names first: "Russia's ambassador to China" is Russia's."""
+    match = _COUNTRY_PATTERN.search(role.lower())
+    return _COUNTRY_WORDS[match.group(1)] if match else ""
 
 
 def _strip_modifiers(tokens: list[Token]) -> list[Token]:
@@ -588,21 +594,16 @@ class SpeakerDirectory:
 
     def full_mention(self, name: str, before: int | None = None) -> Mention | None:
         """The fullest mention a (possibly surname-only) name refers to."""
-        key = name_key(name)
-        parts = key.split()
-        candidates = [m for m in self.mentions if before is None or m.position <= before]
-        candidates = candidates or self.mentions
-        exact = [m for m in candidates if name_key(m.name) == key]
+        parts = name_key(name).split()
+        candidates = [m for m in self.mentions if before is None or m.position <= before] or self.mentions
+        keyed = [(m, name_key(m.name).split()) for m in candidates]
+        exact = [m for m, key in keyed if key == parts]
         if exact:
             titled = [m for m in exact if m.role]
             return (titled or exact)[0]
         if len(parts) == 1:
             for position in (-1, 0):
-                matches = [
-                    m
-                    for m in candidates
-                    if name_key(m.name).split()[position] == parts[0] and len(name_key(m.name).split()) > 1
-                ]
+                matches = [m for m, key in keyed if len(key) > 1 and key[position] == parts[0]]
                 if matches:
                     titled = [m for m in matches if m.role]
                     return (titled or matches)[0]
