@@ -26,18 +26,19 @@ FALLBACK_ENCODINGS = ("cp1252", "cp1251", "latin-1")
 
 
 def decode_source(raw: bytes) -> tuple[str, str]:
-    """Return (text, encoding). Raises a SourceError naming the problem."""
+    """Return (text, encoding): the text exactly as the file holds it, without a byte-order
+    mark. Raises a SourceError naming the problem."""
     if not raw.strip():
         raise EmptySource("the file is empty")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return _normalize(raw.decode("utf-16")), "utf-16"
+            return raw.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as error:
             raise UndecodableSource(f"not valid UTF-16 ({error.reason})") from error
     if b"\x00" in raw[:8192]:
         raise BinarySource("the file is binary, not text")
     try:
-        return _normalize(raw.decode("utf-8-sig")), "utf-8"
+        return raw.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as utf8_error:
         for encoding in FALLBACK_ENCODINGS:
             try:
@@ -45,7 +46,7 @@ def decode_source(raw: bytes) -> tuple[str, str]:
             except UnicodeDecodeError:
                 continue
             if _looks_like_text(text):
-                return _normalize(text), encoding
+                return text, encoding
         raise UndecodableSource(
             f"not UTF-8 (byte {utf8_error.start}: {utf8_error.reason}) and no fallback encoding fits"
         ) from utf8_error
@@ -61,7 +62,8 @@ def _looks_like_text(text: str) -> bool:
     return control <= len(text) * 0.01 and spaces >= len(text) * 0.05 and wordlike >= len(text) * 0.9
 
 
-def _normalize(text: str) -> str:
+def normalize_text(text: str) -> str:
+    """The form extraction reads: NFC, Unix newlines, plain spaces."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Non-breaking and other exotic spaces become plain spaces; newlines stay meaningful.

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from .attribution import attribute, find_candidates
 from .cleaning import clean
+from .decoding import normalize_text
 from .records import UNKNOWN_DATE, ExtractedArticle, ExtractedStatement, KnownSpeaker, TopicRule
 from .speakers import SpeakerDirectory
 from .topics import TopicMatcher
@@ -20,7 +21,7 @@ def extract_article(
     known_speakers: Sequence[KnownSpeaker] = (),
     topic_rules: Sequence[TopicRule] = (),
 ) -> ExtractedArticle:
-    cleaned = clean(text)
+    cleaned = clean(normalize_text(text))
     paragraphs = tuple(paragraph.text for paragraph in cleaned.paragraphs)
     body = PARAGRAPH_SEPARATOR.join(paragraphs)
     offsets = []

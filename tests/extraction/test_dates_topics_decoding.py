@@ -11,6 +11,7 @@ from statements.extraction import (
     decode_source,
 )
 from statements.extraction.dates import find_full_date, resolve_said_on
+from statements.extraction.decoding import normalize_text
 from statements.extraction.topics import InvalidTopicRule, TopicMatcher, compile_pattern
 
 WEDNESDAY = PartialDate(2023, 2, 22)
@@ -86,7 +87,8 @@ def test_decoding_utf8_and_fallbacks():
     assert decode_source("“Quoted” text".encode()) == ("“Quoted” text", "utf-8")
     assert decode_source("\ufeffBOM text".encode()) == ("BOM text", "utf-8")
     assert decode_source("Grüße aus Köln".encode("cp1252"))[0] == "Grüße aus Köln"
-    assert decode_source("line\r\nnext\u00a0word".encode())[0] == "line\nnext word"
+    assert decode_source("line\r\nnext\u00a0word".encode())[0] == "line\r\nnext\u00a0word"
+    assert normalize_text("line\r\nnext\u00a0word") == "line\nnext word"
 
 
 @pytest.mark.parametrize(
