@@ -29,7 +29,7 @@ MASK = "§"
 # ("articulated and clear-cut") are words the narrator borrows.
 MIN_EMBEDDED_QUOTE_WORDS = 5
 MIN_SENTENCE_QUOTE_WORDS = 3
-MIN_REPORTED_WORDS = 4
+MIN_REPORTED_WORDS = 3
 
 SPEECH = re.compile(
     r"(?<![\w’'\-])(?:"

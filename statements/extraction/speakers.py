@@ -167,21 +167,26 @@ def country_of(role: str) -> str:
     return _COUNTRY_WORDS[match.group(1)] if match else ""
 
 
+# Short phrases that may stand between a subject and its verb: "X, for his part, said",
+# "X on Thursday said", "X on March 2 said".
+_BETWEEN_SUBJECT_AND_VERB = re.compile(
+    r"(?:\s(?:in (?:his|her|its) turn|in turn|for (?:his|her|its) part|on (?:his|her|its) part|once again"
+    r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:morning|afternoon|evening|night))?"
+    r"|on [a-z]+\.? \d{1,2}|last (?:week|month|year)|this (?:week|month|year)|earlier (?:today|this week)))$",
+    re.IGNORECASE,
+)
+
+
 def _strip_modifiers(tokens: list[Token]) -> list[Token]:
-    while tokens and tokens[-1].bare in VERB_MODIFIERS:
-        tokens = tokens[:-1]
-    # "in turn", "for his part", "once again"
-    while len(tokens) >= 2 and " ".join(t.bare for t in tokens[-2:]) in {"in turn", "once again"}:
-        tokens = tokens[:-2]
-    while len(tokens) >= 3 and " ".join(t.bare for t in tokens[-3:]) in {
-        "for his part",
-        "for her part",
-        "on his part",
-        "on her part",
-        "in his turn",
-        "in her turn",
-    }:
-        tokens = tokens[:-3]
+    while tokens:
+        if tokens[-1].bare in VERB_MODIFIERS:
+            tokens = tokens[:-1]
+            continue
+        tail = " " + " ".join(t.text for t in tokens[-4:])
+        match = _BETWEEN_SUBJECT_AND_VERB.search(tail)
+        if not match:
+            break
+        tokens = tokens[: len(tokens) - len(match.group(0).split())]
     return tokens
 
 
@@ -579,7 +584,7 @@ class SpeakerDirectory:
                     for t in tokens[role_start:name_start]
                 )
                 if len(name_tokens) >= 2 or has_title:
-                    name = paragraph[name_tokens[0].start : name_tokens[-1].end]
+                    name = _tidy_name(paragraph[name_tokens[0].start : name_tokens[-1].end])
                     found.append(
                         Mention(
                             name,
@@ -595,7 +600,13 @@ class SpeakerDirectory:
     def full_mention(self, name: str, before: int | None = None) -> Mention | None:
         """The fullest mention a (possibly surname-only) name refers to."""
         parts = name_key(name).split()
-        candidates = [m for m in self.mentions if before is None or m.position <= before] or self.mentions
+        earlier = [m for m in self.mentions if before is None or m.position <= before]
+        found = self._best_mention(parts, earlier)
+        # A surname may come before the full name ("Zakharova ... Maria Zakharova").
+        return found if found is not None or before is None else self._best_mention(parts, self.mentions)
+
+    @staticmethod
+    def _best_mention(parts: list[str], candidates: list[Mention]) -> Mention | None:
         keyed = [(m, name_key(m.name).split()) for m in candidates]
         exact = [m for m, key in keyed if key == parts]
         if exact:
@@ -641,6 +652,8 @@ class SpeakerDirectory:
 def _tidy_name(name: str) -> str:
     name = re.sub(r"^(?:the|The)\s+", "", name.strip())
     name = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", name)
+    # A sentence's full stop is not part of a name; an initial's is ("John F.").
+    name = re.sub(r"(\w{2,})\.$", r"\1", name)
     return re.sub(r"\s+", " ", name)
 
 

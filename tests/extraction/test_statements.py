@@ -265,3 +265,24 @@ def test_topics_come_from_rules_and_section_headings():
         topic_rules=rules,
     )
     assert [s.topics for s in found] == [(), ("space",), ("space",)]
+
+
+def test_time_between_subject_and_verb():
+    statement = only(
+        "Foreign Ministry spokesperson Wang Lin on Tuesday said that China opposes the new export rules."
+    )
+    assert statement.speaker.name == "Wang Lin"
+    assert statement.said_on.iso() == "2024-03-12"
+
+
+def test_surname_used_before_the_full_name_resolves_to_it():
+    first, second = statements(
+        "Orlova, for her part, noted that the embassy had received no explanation.\n\n"
+        "Earlier, ministry spokeswoman Irina Orlova said Moscow would retaliate."
+    )
+    assert first.speaker.name == second.speaker.name == "Irina Orlova"
+    assert second.text == "Moscow would retaliate"
+
+
+def test_according_to_a_data_source_is_not_a_statement():
+    assert statements("Trade stood at $1.2 billion last year, according to the central bank.") == ()
