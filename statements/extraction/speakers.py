@@ -171,7 +171,8 @@ def country_of(role: str) -> str:
 # "X on Thursday said", "X on March 2 said".
 _BETWEEN_SUBJECT_AND_VERB = re.compile(
     r"(?:\s(?:in (?:his|her|its) turn|in turn|for (?:his|her|its) part|on (?:his|her|its) part|once again"
-    r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:morning|afternoon|evening|night))?"
+    r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?: (?:morning|afternoon|evening|night))?"
     r"|on [a-z]+\.? \d{1,2}|last (?:week|month|year)|this (?:week|month|year)|earlier (?:today|this week)))$",
     re.IGNORECASE,
 )
