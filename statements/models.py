@@ -258,13 +258,29 @@ class StatementQuerySet(models.QuerySet):
             .order_by("-shared_topics", models.F("said_on").desc(nulls_last=True), "-id")
         )
 
-    def tally(self, *fields: str):
+    def tally(self, *fields: str, scan_limit: int | None = None):
         """How many of these statements share each value of `fields`: rows of the fields and `n`.
 
-        Counted over the distinct statements, so a filter that joins (topics) never counts one twice.
+        Counted over the distinct statements, so a filter that joins (topics) never counts one twice;
+        with `scan_limit`, over only that many of them, the most recently added.
         """
-        distinct = self.model.objects.filter(pk__in=self.order_by().values("pk"))
+        ids = self.order_by("-pk").values("pk")[:scan_limit] if scan_limit else self.order_by().values("pk")
+        distinct = self.model.objects.filter(pk__in=ids)
+        fields = tuple(dict.fromkeys(fields))
         return distinct.values(*fields).annotate(n=models.Count("pk")).order_by("-n", *fields)
+
+    def roles_as_written(self):
+        """Each role the articles gave, with how often and when it was first and last published."""
+        return (
+            self.exclude(role_as_written="")
+            .values("role_as_written")
+            .annotate(
+                n=models.Count("pk", distinct=True),
+                first=models.Min("article__published_on"),
+                last=models.Max("article__published_on"),
+            )
+            .order_by(models.F("first").asc(nulls_last=True), "role_as_written")
+        )
 
     def per_period(self, period: str):
         """Statements said in each month or year, oldest first: rows of `period` (a date) and `n`.

@@ -1,19 +1,84 @@
-"""Server-rendered pages: statements, their permalinks, and the articles, speakers and topics behind them."""
+"""Server-rendered pages: search and filters, permalinks, and the articles, speakers and topics."""
 
 from __future__ import annotations
 
+from django.core.exceptions import BadRequest
 from django.core.paginator import Page, Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.functional import cached_property
 
+from . import citations, exports, passages, timeline
+from .filters import FACET_SCAN_LIMIT, StatementFilter
 from .models import Article, ReviewStatus, Speaker, Statement, Topic
+from .search import highlighted_html
 
 STATEMENTS_PER_PAGE = 25
+SPEAKERS_PER_PAGE = 100
+RELATED_STATEMENTS = 5
+EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
+
+
+class CappedPaginator(Paginator):
+    """Counts no further than `count_limit` rows, so a page of a huge archive costs a bounded COUNT.
+
+    Pages past the limit are out of reach: a reader narrows the search instead.
+    """
+
+    def __init__(self, object_list, per_page, count_limit: int = FACET_SCAN_LIMIT):
+        super().__init__(object_list, per_page)
+        self.count_limit = count_limit
+
+    @cached_property
+    def counted(self) -> int:
+        return self.object_list.order_by().values("pk")[: self.count_limit + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.counted, self.count_limit)
+
+    @property
+    def count_is_capped(self) -> bool:
+        return self.counted > self.count_limit
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    statements = Statement.objects.public()
+    context = {
+        "recent": statements.with_related().newest_first()[:6],
+        "topics": Topic.objects.with_statement_counts()
+        .filter(statement_count__gt=0)
+        .order_by("-statement_count", "name")[:12],
+        "speakers": Speaker.objects.with_statement_counts().order_by("-statement_count", "name")[:8],
+        "timeline": timeline.for_statements(statements),
+        "total": CappedPaginator(statements, 1),
+    }
+    return render(request, "statements/home.html", context)
 
 
 def statement_list(request: HttpRequest) -> HttpResponse:
-    statements = Statement.objects.public().with_related().newest_first()
-    return render(request, "statements/statement_list.html", {"page": _page(request, statements)})
+    filterset = _statement_filter(request)
+    if not filterset.is_valid():
+        return render(request, "statements/statement_list.html", {"filter": filterset}, status=400)
+    statements = filterset.qs.with_related()
+    if filterset.search_query:
+        statements = statements.with_highlights(filterset.search_query)
+    page = _page(request, statements)
+    for statement in page:
+        statement.highlighted = highlighted_html(getattr(statement, "search_highlight", ""))
+    context = {"filter": filterset, "page": page, "facets": filterset.facets()}
+    return render(request, "statements/statement_list.html", context)
+
+
+def statement_export(request: HttpRequest, format: str) -> StreamingHttpResponse:
+    """The filtered list, every page of it, in the fields and order `export_statements` writes."""
+    filterset = _valid_filter(request)
+    rows = exports.export_rows(filterset.qs.with_related())
+    chunks = exports.csv_chunks(rows) if format == "csv" else exports.json_array_chunks(rows)
+    response = StreamingHttpResponse(chunks, content_type=EXPORT_TYPES[format])
+    response["Content-Disposition"] = f'attachment; filename="statements.{format}"'
+    return response
 
 
 def statement_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
@@ -22,50 +87,117 @@ def statement_detail(request: HttpRequest, pk: int, slug: str | None = None) -> 
     statement = get_object_or_404(statements, pk=pk)
     if request.path != statement.get_absolute_url():
         return redirect(statement, permanent=True)
-    context = {"statement": statement, "excerpt": _excerpt(statement)}
-    return render(request, "statements/statement_detail.html", context)
+    return render(request, "statements/statement_detail.html", _permalink_context(request, statement))
 
 
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("outlet", "source_outlet"), pk=pk)
-    statements = article.statements.public().with_related().in_reading_order()
-    context = {"article": article, "statements": statements, "paragraphs": _paragraphs(article.body)}
+    statements = list(article.statements.public().with_related().in_reading_order())
+    marks = [(statement, statement.char_start, statement.char_end) for statement in statements]
+    paragraphs = passages.marked_paragraphs(article.body, marks)
+    anchored = {segment.statement for paragraph in paragraphs for segment in paragraph if segment.anchor}
+    context = {
+        "article": article,
+        "statements": [(statement, statement in anchored) for statement in statements],
+        "paragraphs": paragraphs,
+    }
     return render(request, "statements/article_detail.html", context)
+
+
+def speaker_list(request: HttpRequest) -> HttpResponse:
+    speakers = Speaker.objects.with_statement_counts().order_by("-statement_count", "name")
+    page = CappedPaginator(speakers, SPEAKERS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "statements/speaker_list.html", {"page": page})
 
 
 def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
     speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases"), slug=slug)
-    statements = Statement.objects.public().by_speaker(slug).with_related().newest_first()
-    context = {"speaker": speaker, "page": _page(request, statements)}
+    statements = Statement.objects.public().by_speaker(slug)
+    context = {
+        "speaker": speaker,
+        "roles": statements.roles_as_written(),
+        "topics": _tally(statements, "topics__slug", "topics__name"),
+        "timeline": timeline.for_statements(statements),
+        "page": _page(request, statements.with_related().newest_first()),
+    }
     return render(request, "statements/speaker_detail.html", context)
+
+
+def topic_list(request: HttpRequest) -> HttpResponse:
+    topics = Topic.objects.with_statement_counts().order_by("name")
+    return render(request, "statements/topic_list.html", {"topics": topics})
 
 
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
-    statements = Statement.objects.public().in_topic(slug).with_related().newest_first()
-    context = {"topic": topic, "page": _page(request, statements)}
+    statements = Statement.objects.public().in_topic(slug)
+    context = {
+        "topic": topic,
+        "speakers": _tally(statements, "speaker__slug", "speaker__name")[:10],
+        "timeline": timeline.for_statements(statements),
+        "page": _page(request, statements.with_related().newest_first()),
+    }
     return render(request, "statements/topic_detail.html", context)
 
 
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    return render(request, "robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain")
+
+
+def _statement_filter(request: HttpRequest) -> StatementFilter:
+    # Curators (staff) may filter by review status, rejected statements included.
+    readable = Statement.objects.current() if request.user.is_staff else Statement.objects.public()
+    return StatementFilter(request.GET, queryset=readable, request=request)
+
+
+def _valid_filter(request: HttpRequest) -> StatementFilter:
+    filterset = _statement_filter(request)
+    if not filterset.is_valid():
+        problems = [str(error) for errors in filterset.errors.values() for error in errors]
+        raise BadRequest(" ".join(problems))
+    return filterset
+
+
 def _page(request: HttpRequest, statements) -> Page:
-    return Paginator(statements, STATEMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    return CappedPaginator(statements, STATEMENTS_PER_PAGE).get_page(request.GET.get("page"))
 
 
-def _paragraphs(body: str) -> list[str]:
-    return [paragraph.strip() for paragraph in body.split("\n") if paragraph.strip()]
+def _tally(statements, slug_field: str, name_field: str) -> list[dict]:
+    """Rows of slug, name and n for a related object, without the statements that have none."""
+    rows = statements.tally(slug_field, name_field)
+    return [
+        {"slug": row[slug_field], "name": row[name_field], "n": row["n"]} for row in rows if row[slug_field]
+    ]
 
 
-def _excerpt(statement: Statement) -> dict[str, str] | None:
-    """The paragraph a statement stands in, split around it, when its offsets still fit the body."""
-    body, start, end = statement.article.body, statement.char_start, statement.char_end
-    if not 0 <= start < end <= len(body):
-        return None
-    paragraph_start = body.rfind("\n", 0, start) + 1
-    paragraph_end = body.find("\n", end)
-    if paragraph_end == -1:
-        paragraph_end = len(body)
+def _permalink_context(request: HttpRequest, statement: Statement) -> dict:
+    url = request.build_absolute_uri(statement.get_absolute_url())
+    topics = list(statement.topics.all())
+    siblings = list(
+        Statement.objects.public()
+        .filter(article_id=statement.article_id)
+        .in_reading_order()
+        .only("slug", "text", "position")
+    )
+    earlier = [sibling for sibling in siblings if sibling.position < statement.position]
+    later = [sibling for sibling in siblings if sibling.position > statement.position]
+    related = Statement.objects.public().related_to(statement, [topic.pk for topic in topics])
+    article = statement.article
+    quotation = citations.quotation(
+        statement,
+        url=url,
+        speaker_url=request.build_absolute_uri(statement.speaker.get_absolute_url()),
+        article_url=request.build_absolute_uri(article.get_absolute_url()),
+    )
     return {
-        "before": body[paragraph_start:start],
-        "quote": body[start:end],
-        "after": body[end:paragraph_end],
+        "statement": statement,
+        "topics": topics,
+        "absolute_url": url,
+        "excerpt": passages.context(article.body, statement.char_start, statement.char_end),
+        "previous": earlier[-1] if earlier else None,
+        "next": later[0] if later else None,
+        "related": related.with_related()[:RELATED_STATEMENTS],
+        "citations": citations.citations(statement, url),
+        "json_ld": citations.json_ld(quotation),
     }

@@ -24,11 +24,17 @@ def statement(make_statement):
     )
 
 
-def test_home_redirects_to_the_statement_list(client):
+def test_the_home_page_offers_search_recent_statements_topics_and_speakers(client, statement):
     response = client.get("/")
 
-    assert response.status_code == 302
-    assert response["Location"] == "/statements/"
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'action="/statements/"' in html and 'name="q"' in html
+    assert statement.text in html
+    assert 'href="/topics/nato/">NATO</a> <span class="count">1</span>' in html
+    assert 'href="/speakers/sergey-ryabkov/">Sergey Ryabkov</a> <span class="count">1</span>' in html
+    assert "<svg" in html and "December 2021: 1 statement" in html
+    assert "1 statement —" in html
 
 
 def test_the_list_shows_public_statements_with_who_when_where_and_topics(client, statement, make_statement):
@@ -74,7 +80,8 @@ def test_the_list_costs_a_fixed_number_of_queries(client, make_statement, django
     for number in range(40):
         make_statement(f"Statement {number}.", speaker=f"Speaker {number % 9}", topics=["nato", "sanctions"])
 
-    with django_assert_max_num_queries(3):
+    # The page, its capped count, topics, and one grouped query for each of the five facets.
+    with django_assert_max_num_queries(8):
         response = client.get("/statements/")
 
     assert response.status_code == 200
@@ -102,10 +109,10 @@ def test_the_permalink_shows_the_statement_in_its_context(client, make_statement
     html = response.content.decode()
     assert "“Western countries should not underestimate us”" in html
     assert "<mark>Western countries should not underestimate us</mark>, he said." in html
-    assert "Next paragraph." not in html
+    assert '<p class="context-around">Next paragraph.</p>' in html  # the paragraphs around it
     assert "Sergei Ryabkov" in html  # named in the text differently
     assert "Date unknown" in html
-    assert f'<link rel="canonical" href="{statement.get_absolute_url()}">' in html
+    assert f'<link rel="canonical" href="http://testserver{statement.get_absolute_url()}">' in html
     assert 'href="/topics/nato/"' in html
 
 
@@ -156,7 +163,7 @@ def test_the_article_page_lists_its_statements_and_text(client, statement, make_
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<h1>Moscow and Beijing</h1>" in html
+    assert '<h1 id="article-heading">Moscow and Beijing</h1>' in html
     assert "24 December 2021" in html
     assert "Western countries should not underestimate the resolve." in html
     assert "Subscribe to our channel." not in html

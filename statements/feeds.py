@@ -1,0 +1,82 @@
+"""An Atom feed of any filtered view of the statements: the list page's query string, newest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import BadRequest
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.utils.text import Truncator
+
+from .filters import StatementFilter
+from .models import ReviewStatus, Statement
+
+FEED_LENGTH = 50
+
+
+class StatementFeed(Feed):
+    feed_type = Atom1Feed
+    author_name = "Diplomatic Statements Archive"
+
+    def get_object(self, request):
+        # The same readers' view as the list page: public statements, the same filters.
+        readable = Statement.objects.current() if request.user.is_staff else Statement.objects.public()
+        filterset = StatementFilter(request.GET, queryset=readable, request=request)
+        if not filterset.is_valid():
+            problems = [str(error) for errors in filterset.errors.values() for error in errors]
+            raise BadRequest(" ".join(problems))
+        return filterset
+
+    def title(self, filterset):
+        chosen = "; ".join(active.label for active in filterset.active())
+        return f"Statements — {chosen}" if chosen else "Statements"
+
+    def subtitle(self, filterset):
+        return "The latest statements in the Diplomatic Statements Archive that match these filters."
+
+    def link(self, filterset):
+        query = filterset.data.copy()
+        query.pop("page", None)
+        return reverse("statements:statement-list") + (f"?{query.urlencode()}" if query else "")
+
+    def feed_url(self, filterset):
+        return filterset.request.get_full_path()
+
+    def items(self, filterset):
+        return filterset.qs.with_related().newest_first()[:FEED_LENGTH]
+
+    def item_title(self, statement: Statement) -> str:
+        return f"{statement.speaker.name}: {Truncator(statement.text).words(14)}"
+
+    def item_description(self, statement: Statement) -> str:
+        article = statement.article
+        source = article.title or "an untitled article"
+        outlet = f" ({article.outlet.name}, {article.published_display})" if article.outlet else ""
+        role = f", {statement.role_as_written}" if statement.role_as_written else ""
+        text = f"“{statement.text}”" if statement.kind == "direct" else statement.text
+        return (
+            f"<blockquote><p>{escape(text)}</p></blockquote>"
+            f"<p>{escape(statement.speaker.name)}{escape(role)}. Said {escape(statement.said_on_display)}, "
+            f"in “{escape(source)}”{escape(outlet)}.</p>"
+        )
+
+    def item_author_name(self, statement: Statement) -> str:
+        return statement.speaker.name
+
+    def item_pubdate(self, statement: Statement) -> dt.datetime:
+        published = statement.article.published_on
+        if published is None:
+            return statement.created_at
+        return dt.datetime.combine(published, dt.time(), tzinfo=dt.UTC)
+
+    def item_updateddate(self, statement: Statement) -> dt.datetime:
+        return statement.updated_at
+
+    def item_categories(self, statement: Statement) -> list[str]:
+        categories = [topic.name for topic in statement.topics.all()]
+        if statement.review_status == ReviewStatus.VERIFIED:
+            categories.append("Verified")
+        return categories

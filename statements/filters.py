@@ -1,0 +1,353 @@
+"""The statement list's filters: what the query string may say, checked, and turned into QuerySet calls.
+
+Every filter lives in the query string (speaker=…&speaker=…&said_after=2021), so a filtered view is
+a shareable URL; the same FilterSet feeds the list page, its exports and its Atom feed. Values the
+form cannot read (an unknown slug, 2021-13-45, a search with nothing to look for) are form errors
+with a sentence for the reader, never exceptions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
+from django.db.models import QuerySet
+from django.http import QueryDict
+from django.utils.text import Truncator
+
+from .exports import parse_partial_date
+from .models import Outlet, ReviewStatus, Speaker, StatementKind, Topic
+from .search import SearchSyntaxError, parse_query
+
+# Facet counts look at no more than this many matching statements (the most recently added), so a
+# page of an unfiltered archive of millions stays as cheap as one of thousands.
+FACET_SCAN_LIMIT = 10_000
+FACET_CHOICES_SHOWN = 12
+MAX_VALUES_PER_FILTER = 20
+SLUG = re.compile(r"[-\w]{1,200}")
+
+
+class SearchField(forms.CharField):
+    """The search box: cleans to a ParsedQuery (or None), or says why it cannot search."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        try:
+            return parse_query(text)
+        except SearchSyntaxError as error:
+            raise forms.ValidationError(str(error), code="search") from None
+
+
+def chosen(value) -> bool:
+    """Whether a cleaned filter value chooses anything (an empty queryset or list does not)."""
+    if isinstance(value, QuerySet | list | tuple):
+        return bool(value)
+    return value not in (None, "")
+
+
+class PartialDateField(forms.CharField):
+    """YYYY, YYYY-MM or YYYY-MM-DD; a period stands for its first day, or its last with `last_day`."""
+
+    def __init__(self, *, last_day: bool = False, **kwargs):
+        self.last_day = last_day
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            if len(text) > 10:
+                raise ValueError(text)
+            return parse_partial_date(text, last_day=self.last_day)
+        except ValueError:
+            raise forms.ValidationError(
+                "“%(value)s” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2021-12-24.",
+                code="invalid",
+                params={"value": Truncator(text).chars(24)},
+            ) from None
+
+
+class ValuesField(forms.Field):
+    """Repeated free-text values (country=Russia&country=China), each short and printable."""
+
+    widget = forms.SelectMultiple
+
+    def to_python(self, value):
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        return [text for text in (str(item).strip() for item in values) if text]
+
+    def validate(self, value):
+        super().validate(value)
+        if len(value) > MAX_VALUES_PER_FILTER:
+            raise forms.ValidationError(f"Choose at most {MAX_VALUES_PER_FILTER} values.")
+        for text in value:
+            ProhibitNullCharactersValidator()(text)
+            if len(text) > 80:
+                raise forms.ValidationError("That value is too long.")
+
+
+class LenientChoiceField(forms.ChoiceField):
+    """A choice that falls back to the default instead of failing, so old links keep working."""
+
+    def validate(self, value):
+        pass
+
+    def clean(self, value):
+        value = super().clean(value)
+        return value if value in dict(self.choices) else ""
+
+
+class ValuesFilter(django_filters.Filter):
+    field_class = ValuesField
+
+
+class SearchFilter(django_filters.Filter):
+    field_class = SearchField
+
+
+class PartialDateFilter(django_filters.Filter):
+    field_class = PartialDateField
+
+
+class SortFilter(django_filters.Filter):
+    field_class = LenientChoiceField
+
+
+class SlugsField(django_filters.fields.ModelMultipleChoiceField):
+    """Objects named by their slugs; values that cannot be slugs are refused before any query."""
+
+    def _check_values(self, value):
+        if len(value) > MAX_VALUES_PER_FILTER:
+            raise forms.ValidationError(f"Choose at most {MAX_VALUES_PER_FILTER} values.")
+        for slug in value:
+            if not SLUG.fullmatch(str(slug)):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": Truncator(str(slug)).chars(40)},
+                )
+        return super()._check_values(value)
+
+
+class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = SlugsField
+
+
+def _slug_filter(model, noun: str, method: str) -> SlugsFilter:
+    return SlugsFilter(
+        label=noun.capitalize(),
+        queryset=model.objects.all(),
+        to_field_name="slug",
+        method=method,
+        error_messages={"invalid_choice": f"There is no {noun} “%(value)s” in the archive."},
+    )
+
+
+@dataclass(frozen=True)
+class FacetChoice:
+    value: str
+    label: str
+    count: int | None
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    choices: list[FacetChoice]
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    label: str
+    # The query string without this value, for a "remove" link.
+    without: QueryDict
+
+
+class StatementFilter(django_filters.FilterSet):
+    SORTS = [("relevance", "Best match"), ("newest", "Newest first"), ("oldest", "Oldest first")]
+
+    q = SearchFilter(method="filter_search", label="Search statements")
+    speaker = _slug_filter(Speaker, "speaker", "filter_speaker")
+    topic = _slug_filter(Topic, "topic", "filter_topic")
+    outlet = _slug_filter(Outlet, "outlet", "filter_outlet")
+    country = ValuesFilter(method="filter_country", label="Country")
+    kind = django_filters.MultipleChoiceFilter(
+        choices=StatementKind.choices, method="filter_kind", label="Kind"
+    )
+    review_status = django_filters.MultipleChoiceFilter(
+        choices=ReviewStatus.choices, method="filter_review_status", label="Review status"
+    )
+    said_after = PartialDateFilter(method="filter_said_after", label="Said from")
+    said_before = PartialDateFilter(method="filter_said_before", label="Said until", last_day=True)
+    published_after = PartialDateFilter(method="filter_published_after", label="Published from")
+    published_before = PartialDateFilter(
+        method="filter_published_before", label="Published until", last_day=True
+    )
+    # Applied in filter_queryset, after the search it may depend on.
+    sort = SortFilter(choices=SORTS, method="keep", label="Sort", required=False)
+
+    FACETS = {
+        "speaker": ("Speaker", ("speaker__slug", "speaker__name")),
+        "topic": ("Topic", ("topics__slug", "topics__name")),
+        "outlet": ("Outlet", ("article__outlet__slug", "article__outlet__name")),
+        "country": ("Country", ("speaker__country", "speaker__country")),
+        "kind": ("Kind", ("kind", "kind")),
+    }
+    STAFF_FACETS = {"review_status": ("Review status", ("review_status", "review_status"))}
+    CHOICE_LABELS = {"kind": dict(StatementKind.choices), "review_status": dict(ReviewStatus.choices)}
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        # Curators see rejected statements; everyone else only public ones.
+        self.for_staff = bool(request and request.user.is_staff)
+        if not self.for_staff:
+            del self.filters["review_status"]
+
+    # Filters: each one QuerySet call.
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_speaker(self, queryset, name, value):
+        return queryset.by_speaker(*(speaker.slug for speaker in value))
+
+    def filter_topic(self, queryset, name, value):
+        return queryset.in_topic(*(topic.slug for topic in value))
+
+    def filter_outlet(self, queryset, name, value):
+        return queryset.in_outlet(*(outlet.slug for outlet in value))
+
+    def filter_country(self, queryset, name, value):
+        return queryset.by_country(*value)
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.of_kind(*value)
+
+    def filter_review_status(self, queryset, name, value):
+        return queryset.with_review_status(*value)
+
+    def filter_said_after(self, queryset, name, value):
+        return queryset.said_between(since=value)
+
+    def filter_said_before(self, queryset, name, value):
+        return queryset.said_between(until=value)
+
+    def filter_published_after(self, queryset, name, value):
+        return queryset.published_between(since=value)
+
+    def filter_published_before(self, queryset, name, value):
+        return queryset.published_between(until=value)
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        return self._ordered(self._filtered(queryset))
+
+    def _filtered(self, queryset, *, leave_out: str | None = None):
+        chosen_status = self.form.cleaned_data.get("review_status")
+        if self.for_staff and not chosen_status and leave_out != "review_status":
+            queryset = queryset.public()
+        for name, value in self.form.cleaned_data.items():
+            if name != leave_out and chosen(value):
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def _ordered(self, queryset):
+        if self.sort_order == "oldest":
+            return queryset.oldest_first()
+        if self.sort_order == "relevance":
+            return queryset.best_match_first()
+        return queryset.newest_first()
+
+    # What the page shows about the filters.
+
+    @property
+    def search_query(self):
+        return self.form.cleaned_data.get("q") if self.is_valid() else None
+
+    @property
+    def sort_order(self) -> str:
+        chosen = self.form.cleaned_data.get("sort") if self.is_valid() else ""
+        if chosen == "relevance" and not self.search_query:
+            chosen = ""
+        return chosen or ("relevance" if self.search_query else "newest")
+
+    @property
+    def sorts(self) -> list[tuple[str, str]]:
+        return [(value, label) for value, label in self.SORTS if value != "relevance" or self.search_query]
+
+    def selected(self, name: str) -> list[str]:
+        value = self.form.cleaned_data.get(name) or []
+        return [getattr(item, "slug", item) for item in value]
+
+    def facets(self) -> list[Facet]:
+        """Each facet's choices with counts, counted as if that facet had no choice made yet.
+
+        One grouped query per facet (and one more when a chosen value is not among the most
+        common), over at most FACET_SCAN_LIMIT statements.
+        """
+        facets = {**self.FACETS, **(self.STAFF_FACETS if self.for_staff else {})}
+        return [self._facet(name, label, fields) for name, (label, fields) in facets.items()]
+
+    def _facet(self, name: str, label: str, fields: tuple[str, str]) -> Facet:
+        value_field, label_field = fields
+        queryset = self._filtered(self.queryset, leave_out=name)
+        rows = [
+            row
+            for row in queryset.tally(*fields, scan_limit=FACET_SCAN_LIMIT)[: FACET_CHOICES_SHOWN + 1]
+            if row[value_field] not in (None, "")
+        ][:FACET_CHOICES_SHOWN]
+        selected = self.selected(name)
+        shown = {row[value_field] for row in rows}
+        if missing := [value for value in selected if value not in shown]:
+            more = queryset.filter(**{f"{value_field}__in": missing}).tally(
+                *fields, scan_limit=FACET_SCAN_LIMIT
+            )
+            rows += [row for row in more if row[value_field] in missing]
+        counted = {row[value_field]: row for row in rows}
+        display = self.CHOICE_LABELS.get(name, {})
+        choices = [
+            FacetChoice(value, display.get(value, row[label_field]), row["n"], value in selected)
+            for value, row in counted.items()
+        ]
+        choices += [
+            FacetChoice(value, display.get(value, value), 0, True)
+            for value in selected
+            if value not in counted
+        ]
+        return Facet(name, label, choices)
+
+    def active(self) -> list[ActiveFilter]:
+        """Every choice in force, each with the query string that drops it."""
+        if not self.is_valid():
+            return []
+        active = []
+        for name, value in self.form.cleaned_data.items():
+            if name == "sort" or not chosen(value):
+                continue
+            label = self.filters[name].label
+            for raw, text in self._describe(name, value):
+                without = self.data.copy()
+                without.setlist(name, [other for other in self.data.getlist(name) if other != raw])
+                without.pop("page", None)
+                active.append(ActiveFilter(f"{label}: {text}", without))
+        return active
+
+    def _describe(self, name: str, value) -> list[tuple[str, str]]:
+        """(value as written in the query string, as a reader should read it) for each value."""
+        if name in ("speaker", "topic", "outlet"):
+            return [(item.slug, item.name) for item in value]
+        if name in ("kind", "review_status"):
+            labels = dict(self.filters[name].extra["choices"])
+            return [(item, str(labels[item])) for item in value]
+        if name == "country":
+            return [(item, item) for item in value]
+        raw = self.data.get(name, "")
+        return [(raw, str(value) if name == "q" else raw)]
