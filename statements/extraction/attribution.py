@@ -17,11 +17,20 @@ from .lexicon import (
     ADDRESSEE_VERBS,
     CONTENT_TAIL_MARKERS,
     FRAMING_OPENERS,
+    INSTITUTION_NOUNS,
     SPEECH_PHRASES,
     SPEECH_VERBS,
 )
 from .records import PartialDate, SpeakerKind, SpeakerRef, StatementKind
-from .speakers import SpeakerDirectory, Subject, descriptor_matches, subject_before, subject_phrase
+from .speakers import (
+    Mention,
+    SpeakerDirectory,
+    Subject,
+    descriptor_matches,
+    institution_name,
+    subject_before,
+    subject_phrase,
+)
 from .text import QuoteSpan, find_quotes, sentence_spans, strip_edge_punctuation, word_count
 
 MASK = "§"
@@ -49,7 +58,10 @@ TOLD_CLAUSE = re.compile(
 )
 # A quotation introduced as a name ("a conference titled «...»") is not a statement.
 NAMING_WORDS = re.compile(
-    r"\b(?:titled|entitled|themed|called|named|dubbed|headlined|slogan|motto|theme|title)\s*[:,]?\s*$",
+    r"\b(?:titled|entitled|themed|called|named|dubbed|headlined|slogan|motto|theme|title|conference|forum"
+    r"|summit|seminar|symposium|exhibition|festival|programme|program|project|initiative|report|book"
+    r"|article|document|declaration|strategy|concept|doctrine|plan|treaty|agreement|operation|exercises?"
+    r"|drills?|campaign|film|newspaper|magazine|session|dialogue|roundtable|round table)\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 AUXILIARY = re.compile(
@@ -67,7 +79,10 @@ DATA_SOURCE = re.compile(
     r"\b(?:bank|bureau|statistic\w*|data|survey|poll|census|report|study|estimate\w*|figures|index)\b",
     re.IGNORECASE,
 )
-ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,120})[.!?]?\s*$")
+ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,120})(?:,\s*who\b[^.;]*)?[.!?]?\s*$")
+SAYING = re.compile(r",\s*saying(?:\s+that)?\s+")
+INTERVIEW_QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.\-–—]\s")
+INTERVIEW_ANSWER = re.compile(r"^\s*(?:A|Answer)\s*[:.\-–—]\s")
 DISCOURSE_OPENER = re.compile(
     r"^(?:additionally|however|meanwhile|moreover|furthermore|also|still|at the same time|in addition|"
     r"besides|nevertheless|therefore|thus|in particular|in this regard|in this context|notably),\s+",
@@ -81,6 +96,10 @@ ATTRIBUTION_TAIL_WORDS = frozenset(
     according citing speaking referring commenting answering responding addressing quoted late early
     here there
     """.split()
+)
+GAP_ADVERBS = frozenset(
+    "also once again repeatedly earlier further firmly explicitly specifically clearly publicly "
+    "openly strongly categorically previously recently then later separately".split()
 )
 CLAUSE_START_WORDS = frozenset(
     """
@@ -115,6 +134,8 @@ class Candidate:
     attribution_text: str
     continues_into: Candidate | None = None
     sentence_has_quote_start: bool = False
+    # An answer in a question-and-answer interview: the interviewee's own words.
+    interview_answer: bool = False
 
 
 @dataclass
@@ -190,11 +211,23 @@ def _statement_quotes(text: str, spans: list[QuoteSpan], sentence: tuple[int, in
         starts_sentence = not prefix.strip()
         if _is_framing(_mask(prefix, spans, low)) or NAMING_WORDS.search(prefix):
             continue
+        if _looks_like_a_title(text[span.start : span.end]) and not starts_sentence:
+            continue
         if quote_words >= MIN_EMBEDDED_QUOTE_WORDS or (
             starts_sentence and quote_words >= MIN_SENTENCE_QUOTE_WORDS
         ):
             chosen.append(span)
     return chosen
+
+
+def _looks_like_a_title(quoted: str) -> bool:
+    """Quoted words in Title Case ("Connectivity in the Caspian Region: New Horizons") name
+    an event or a document; people do not speak in Title Case."""
+    long_words = [word for word in re.findall(r"[^\W\d_][\w’'\-]*", quoted) if len(word) > 3]
+    if len(long_words) < 3 or quoted.rstrip().endswith((".", "!", "?")):
+        return False
+    capitalised = sum(1 for word in long_words if word[0].isupper())
+    return capitalised / len(long_words) >= 0.75
 
 
 def _speech_verbs(masked: str) -> list[re.Match]:
@@ -231,10 +264,23 @@ def _quote_attribution(masked: str, quotes: list[tuple[int, int]]) -> tuple[Subj
     return None, masked
 
 
+def _is_attribution_gap(gap: str, verb: str) -> bool:
+    """Whether the words between a speech verb and "that" only say where, when or to whom
+    ("said at a briefing on Monday that"), rather than being the content itself ("said the
+    talks had lasted two years and that ...")."""
+    words = gap.split()
+    if not words:
+        return True
+    if len(words) > 16 or AUXILIARY.search(gap):
+        return False
+    first = words[0].lower()
+    return first in ATTRIBUTION_TAIL_WORDS or first in GAP_ADVERBS or verb in ADDRESSEE_VERBS
+
+
 def _content_after_verb(masked: str, verb: re.Match) -> int | None:
     after = masked[verb.end() :]
     that = THAT_CLAUSE.match(after)
-    if that and word_count(that["gap"]) <= 16 and "told" not in that["gap"].split()[:0]:
+    if that and _is_attribution_gap(that["gap"], verb.group(0)):
         return verb.end() + that.end()
     if verb.group(0) in ADDRESSEE_VERBS:
         told = TOLD_CLAUSE.match(after)
@@ -285,7 +331,7 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
         "sunday",
     }:
         return None
-    if not FINITE_VERB.search(" ".join(stripped.split()[:10])):
+    if not FINITE_VERB.search(" ".join(stripped.split()[:20])):
         return None
     return verb.end() + (len(after) - len(stripped))
 
@@ -364,6 +410,10 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
         content_start = _content_after_verb(masked, verb)
         if content_start is not None:
             return content_start, _content_end(masked, content_start), subject, masked[:content_start]
+        saying = SAYING.search(masked, verb.end())
+        if saying:
+            # "X called on the West to ..., saying (that) ...".
+            return saying.end(), _content_end(masked, saying.end()), subject, masked[: saying.end()]
         before = masked[: subject.start].rstrip()
         after = masked[verb.end() :]
         if before.endswith((",", MASK)) and _is_attribution_tail(after, verb.group(0)):
@@ -381,6 +431,27 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
     candidates: list[Candidate] = []
     previous_open_piece: Candidate | None = None
     for index, text in enumerate(paragraphs):
+        if INTERVIEW_QUESTION.match(text):
+            continue
+        answer = INTERVIEW_ANSWER.match(text)
+        if answer:
+            words = strip_edge_punctuation(text[answer.end() :])
+            if word_count(words) >= MIN_SENTENCE_QUOTE_WORDS:
+                start = text.index(words[:20])
+                candidates.append(
+                    Candidate(
+                        StatementKind.DIRECT,
+                        words,
+                        index,
+                        start,
+                        start + len(words),
+                        None,
+                        0,
+                        "",
+                        interview_answer=True,
+                    )
+                )
+            continue
         spans = quotes_by_paragraph[index]
         protected = [(span.mark_start, span.mark_end) for span in spans]
         for low, high in sentence_spans(text, protected):
@@ -443,7 +514,7 @@ def attribute(
     state = _ArticleState(directory)
     results: list[Attributed] = []
     last_in_paragraph: dict[int, Attributed] = {}
-    for candidate in candidates:
+    for number, candidate in enumerate(candidates):
         position = paragraph_offsets[candidate.paragraph_index] + candidate.subject_position
         subject = candidate.subject
         chained = candidate.continues_into
@@ -451,6 +522,14 @@ def attribute(
             subject = chained.subject
             chained = chained.continues_into
         resolved = _resolve(subject, state, position) if subject is not None else None
+        if resolved is None and subject is not None and subject.kind == "descriptor":
+            # "..., the ministry spokesman said." in a lead that names him only later.
+            resolved = _first_named_after(subject, candidates[number + 1 :], state, paragraph_offsets)
+        if resolved is None and candidate.interview_answer and state.history:
+            interviewee = state.history[0][0]
+            resolved = (interviewee, "", state.roles.get(interviewee.name, ""))
+        if resolved is None and candidate.interview_answer:
+            continue
         if resolved is None:
             if candidate.kind != StatementKind.DIRECT:
                 continue
@@ -479,52 +558,78 @@ def attribute(
     return results
 
 
+def _first_named_after(
+    subject: Subject, later: list[Candidate], state: _ArticleState, paragraph_offsets: list[int]
+) -> tuple[SpeakerRef, str, str] | None:
+    wanted = "institution" if subject.head in INSTITUTION_NOUNS else "name"
+    for candidate in later:
+        if candidate.subject is not None and candidate.subject.kind == wanted:
+            position = paragraph_offsets[candidate.paragraph_index] + candidate.subject_position
+            speaker, role = state.directory.resolve_name(candidate.subject, position)
+            return speaker, subject.as_written, role
+    return None
+
+
 def _resolve(subject: Subject, state: _ArticleState, position: int) -> tuple[SpeakerRef, str, str] | None:
     directory = state.directory
     if subject.kind in {"name", "institution"}:
         speaker, role = directory.resolve_name(subject, position)
         return speaker, subject.name, role or state.roles.get(speaker.name, "")
     if subject.kind == "pronoun":
-        # "it said" refers back to an institution, "he"/"she"/"his words" to a person.
-        wanted = SpeakerKind.INSTITUTION if subject.head.lower() == "it" else SpeakerKind.PERSON
-        for speaker, _ in reversed(state.history):
-            if speaker.kind == wanted:
-                return speaker, subject.as_written, state.roles.get(speaker.name, "")
-        if wanted == SpeakerKind.INSTITUTION:
-            return None
-        for mention in reversed(directory.mentions):
-            if mention.position < position:
-                speaker, role = directory.resolve_name(
-                    Subject("name", 0, 0, mention.name, mention.name, mention.role, mention.country), position
-                )
-                return speaker, subject.as_written, role
+        return _resolve_pronoun(subject, state, position)
+    return _resolve_description(subject, state, position)
+
+
+def _named(mention: Mention, state: _ArticleState, position: int) -> tuple[SpeakerRef, str]:
+    return state.directory.resolve_name(
+        Subject("name", 0, 0, mention.name, mention.name, mention.role, mention.country), position
+    )
+
+
+def _resolve_pronoun(
+    subject: Subject, state: _ArticleState, position: int
+) -> tuple[SpeakerRef, str, str] | None:
+    # "it said" refers back to an institution, "he"/"she"/"his words" to a person.
+    wanted = SpeakerKind.INSTITUTION if subject.head.lower() == "it" else SpeakerKind.PERSON
+    for speaker, _ in reversed(state.history):
+        if speaker.kind == wanted:
+            return speaker, subject.as_written, state.roles.get(speaker.name, "")
+    if wanted == SpeakerKind.INSTITUTION:
         return None
-    # A description: the most recent speaker it fits, else the most recent person quoted,
-    # else the most recent person named with a fitting title.
+    # Nobody quoted yet: the last person the article named with a title.
+    for mention in reversed(state.directory.mentions):
+        if mention.position < position and mention.role:
+            speaker, role = _named(mention, state, position)
+            return speaker, subject.as_written, role
+    return None
+
+
+def _resolve_description(
+    subject: Subject, state: _ArticleState, position: int
+) -> tuple[SpeakerRef, str, str] | None:
+    """The most recent speaker the description fits, else the most recent person quoted
+    (for a person's title), else a person the article names with a fitting title — before
+    this point, or, for a lead that names them only later, after it."""
     for speaker, _ in reversed(state.history):
         if descriptor_matches(subject, state.roles.get(speaker.name, ""), speaker):
             return speaker, subject.as_written, state.roles.get(speaker.name, "")
-    if subject.head not in {
-        "ministry",
-        "department",
-        "office",
-        "embassy",
-        "government",
-        "agency",
-        "committee",
-        "council",
-        "commission",
-        "service",
-    }:
+    describes_a_body = subject.head in INSTITUTION_NOUNS
+    if not describes_a_body:
         for speaker, _ in reversed(state.history):
             if speaker.kind == SpeakerKind.PERSON:
                 return speaker, subject.as_written, state.roles.get(speaker.name, "")
-    for mention in reversed(directory.mentions):
-        if mention.position < position:
-            speaker = SpeakerRef(mention.name, mention.kind, mention.country)
-            if descriptor_matches(subject, mention.role, speaker):
-                resolved, role = directory.resolve_name(
-                    Subject("name", 0, 0, mention.name, mention.name, mention.role, mention.country), position
-                )
-                return resolved, subject.as_written, role
+    mentions = state.directory.mentions
+    earlier = [m for m in reversed(mentions) if m.position < position]
+    later = [m for m in mentions if m.position > position]
+    for mention in [*earlier, *later]:
+        if descriptor_matches(subject, mention.role, SpeakerRef(mention.name, mention.kind, mention.country)):
+            speaker, role = _named(mention, state, position)
+            return speaker, subject.as_written, role
+    if describes_a_body and subject.country:
+        # "Qatar's foreign ministry": a body named by its country and office.
+        return (
+            SpeakerRef(institution_name(subject), SpeakerKind.INSTITUTION, subject.country),
+            subject.as_written,
+            "",
+        )
     return None

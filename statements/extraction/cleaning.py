@@ -82,7 +82,8 @@ STAMP = re.compile(r"[-–—]\s*[A-Z][\w .&]+,\s*\d{3,4}(?:,\s*\d{1,2}\.\d{1,2}
 SOCIAL = re.compile(
     r"^\s*(?:follow\s+us|join\s+us|subscribe\b|share\s+(?:on|this)|click\s+here|read\s+(?:more|also)"
     r"|see\s+also|also\s+read|related\s*:|more\s*:|sign\s+up|download\s+(?:our|the)\s+app"
-    r"|to\s+participate\s+in\s+the\s+discussion|log\s+in|all\s+rights\s+reserved)",
+    r"|to\s+participate\s+in\s+the\s+discussion|log\s+in|all\s+rights\s+reserved|skip\s+to\s+(?:main\s+)?content"
+    r"|we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies|by\s+continuing\s+to\s+(?:browse|use)|accept\s+all)",
     re.IGNORECASE,
 )
 SEPARATOR = re.compile(r"^\s*[-_=*•·|~#]{2,}\s*$")
@@ -263,16 +264,29 @@ def _split_header(text: str) -> tuple[PartialDate | None, str]:
     return date, text[match.end() :]
 
 
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Text wrapped at a fixed width: nearly every long line stops short of 80 characters."""
+    long_lines = [line for line in lines if len(line) > 40]
+    if len(long_lines) < 4:
+        return False
+    return sum(len(line) <= 80 for line in long_lines) / len(long_lines) >= 0.9
+
+
 def _join_wrapped_lines(lines: list[str]) -> list[str]:
     """Re-join prose hard-wrapped across lines: a line ending mid-clause (a comma) or not
     ending a sentence, followed directly by one that starts in lower case."""
+    wrapped = _is_hard_wrapped(lines)
     joined: list[str] = []
     for line in lines:
         previous = joined[-1].rstrip() if joined else ""
         if (
             line
             and previous
-            and ((line[:1].islower() and not TERMINAL.search(previous)) or previous.endswith((",", ";")))
+            and (
+                (wrapped and len(previous) > 40)
+                or (line[:1].islower() and not TERMINAL.search(previous))
+                or previous.endswith((",", ";"))
+            )
         ):
             joined[-1] = previous + " " + line.strip()
         else:
@@ -280,10 +294,29 @@ def _join_wrapped_lines(lines: list[str]) -> list[str]:
     return joined
 
 
+# Capitalised labels that look like a dateline place but head page furniture.
+NOT_PLACES = frozenset(
+    """
+    SOURCE SOURCES PHOTO PHOTOS VIDEO UPDATE UPDATED EDITOR EDITORS NOTE READ WATCH BREAKING
+    EXCLUSIVE ANALYSIS OPINION COMMENT TAGS TOPICS RELATED ALSO MORE LIVE PUBLISHED BY AUTHOR
+    FILE CREDIT COPYRIGHT DISCLAIMER ADVERTISEMENT SPONSORED
+    """.split()
+)
+
+
 def _match_dateline(line: str) -> re.Match | None:
     for pattern in DATELINES:
         match = pattern.match(line)
         if not match or len(match["place"].strip()) < 3:
+            continue
+        if match["place"].split(",")[0].strip().split()[0] in NOT_PLACES:
+            continue
+        if (
+            "agency" not in match.groupdict()
+            and "date" not in match.groupdict()
+            and word_count(line[match.end() :]) < 6
+        ):
+            # A bare "PLACE -" opens a dateline only when the story follows on the line.
             continue
         place = match["place"].split(",")[0].replace(" ", "")
         agency = match.groupdict().get("agency")
@@ -368,8 +401,13 @@ def clean(text: str) -> CleanedText:
             if full:
                 published = full[0]
                 break
-    if published is None and dateline is not None and dateline.groupdict().get("date"):
-        published = find_month_day(dateline["date"])
+    dateline_day = None
+    if dateline is not None and dateline.groupdict().get("date"):
+        dateline_day = find_month_day(dateline["date"])
+    if published is None:
+        published = _date_from_date_lines(lines, dateline_day)
+    if published is None and dateline_day is not None:
+        published = dateline_day
     if published is None:
         published = UNKNOWN_DATE
         result.warnings.append("no publication date found")
@@ -381,6 +419,28 @@ def clean(text: str) -> CleanedText:
     result.paragraphs = _body_paragraphs(lines[body_start:], script)
     result.language = detect_language(" ".join(p.text for p in result.paragraphs) or text)
     return result
+
+
+DATE_LABEL = re.compile(r"^\W*(?:published|updated|posted|last\s+updated|date)\b", re.IGNORECASE)
+
+
+def _date_from_date_lines(lines: list[str], dateline_day: PartialDate | None) -> PartialDate | None:
+    """A full date from a line that only states dates ("Published On 18 Sep 2023", a photo
+    stamp), preferring one that agrees with the dateline's day and month."""
+    found = []
+    for line in lines:
+        if not line or not (_is_date_line(line) or DATE_LABEL.match(line) or STAMP.search(line)):
+            continue
+        full = find_full_date(line)
+        if full:
+            found.append(full[0])
+    if dateline_day is not None:
+        agreeing = [
+            date for date in found if (date.month, date.day) == (dateline_day.month, dateline_day.day)
+        ]
+        if agreeing:
+            return agreeing[0]
+    return found[0] if found else None
 
 
 def _domain_outlet(line: str) -> str | None:

@@ -114,6 +114,14 @@ CIRCUMSTANCE_OPENERS = frozenset(
         """.split()
 )
 
+# Single adverbs a writer sets off with commas between a subject and its verb.
+PARENTHETICAL_ADVERBS = frozenset(
+    """
+    meanwhile however moreover too also though therefore furthermore separately nonetheless
+    nevertheless instead likewise similarly accordingly earlier later
+    """.split()
+)
+
 # Nouns that head a role ("ambassador", "spokesperson") and so identify a person by office.
 ROLE_NOUNS = frozenset(
     """
@@ -154,6 +162,18 @@ TITLE_WORDS = frozenset(
 )
 
 TITLE_WORDS = TITLE_WORDS | {"chairperson", "secretary-general", "director-general", "delegate"}
+
+# Words of the bodies people work for, so "Department for Arms Control Dmitry Sokolin" keeps
+# "Arms Control" out of the name.
+TITLE_WORDS = TITLE_WORDS | frozenset(
+    """
+    arms control disarmament non-proliferation nonproliferation proliferation institute academy
+    sciences science university center centre foundation fund studies research directorate
+    division section unit authority inspectorate corporation company chamber society association
+    league federation's ministry's department's office's commission's council's
+    """.split()
+)
+ROLE_NOUNS = ROLE_NOUNS | {"fellow", "observer", "commentator", "ambassador-at-large"}
 
 # Heads of institution names: a phrase ending in one of these is an institution, not a person.
 INSTITUTION_NOUNS = frozenset(

@@ -14,12 +14,14 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from .lexicon import (
+    CIRCUMSTANCE_OPENERS,
     COUNTRIES,
     DEMONYMS,
     INSTITUTION_NOUNS,
     INSTITUTION_PHRASES,
     MONTHS,
     NOT_NAME_WORDS,
+    PARENTHETICAL_ADVERBS,
     PLACES,
     PRONOUNS,
     ROLE_NOUNS,
@@ -122,8 +124,13 @@ def _is_title_word(token: Token) -> bool:
     return bare in TITLE_WORDS or bare in ROLE_NOUNS or bare in DEMONYMS or bare in COUNTRIES
 
 
+ARABIC_ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|ould)-[A-Z]")
+
+
 def is_name_word(token: Token) -> bool:
     text = token.text.rstrip(".")
+    if ARABIC_ARTICLE_NAME.match(text):
+        return True
     if not text or not text[0].isupper() or not any(char.isalpha() for char in text):
         return False
     bare = text.lower()
@@ -143,6 +150,8 @@ def name_key(name: str) -> str:
     (Nikolay/Nikolai, Sergey/Sergei, Dmitry/Dmitriy)."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"\b(?:mr|mrs|ms|dr|prof)\.?\s+", "", text)
+    # Hyphenated parts are one name: "al-Kuwari", "Jong-un".
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])", "", text)
     text = re.sub(r"[^a-z ]+", " ", text)
     text = text.replace("y", "i")
     text = re.sub(r"(.)\1+", r"\1", text)
@@ -238,6 +247,18 @@ def _role_run(tokens: list[Token], end: int) -> int:
         elif token.bare in CONNECTORS:
             # "Representative to the UN": kept only if a title word stands further left.
             index -= 1
+        elif (
+            start < end
+            and index == start
+            and token.text[:1].islower()
+            and token.bare not in ROLE_STOP_WORDS
+            and tokens[index].text[:1].islower()
+            and _is_title_word(tokens[index])
+            and end - index < 8
+        ):
+            # "unification ministry spokesperson": a lower-case qualifier of the title.
+            index -= 1
+            start = index
         else:
             break
     return start
@@ -249,7 +270,13 @@ def is_role_phrase(text: str) -> bool:
         return False
     if tokens[0].bare in {"while", "when", "who", "which", "in", "at", "during", "speaking", "according"}:
         return False
-    return any(_strip_possessive(t.bare) in ROLE_NOUNS for t in tokens)
+    return any(_is_role_noun(t) for t in tokens)
+
+
+def _is_role_noun(token: Token) -> bool:
+    """'ambassador', and hyphenated offices built on one: 'ambassador-at-large'."""
+    bare = _strip_possessive(token.bare)
+    return bare in ROLE_NOUNS or bare.split("-")[0] in ROLE_NOUNS
 
 
 def _at_boundary(text: str, position: int) -> bool:
@@ -332,52 +359,17 @@ def _parse_with_parenthetical(text: str, tokens: list[Token]) -> Subject | None:
     before = tokens[:open_index]
     if not before:
         return None
-    head = inner[0].bare
-    if inner[0].text[:1].islower() and head in {
-        "while",
-        "when",
-        "who",
-        "in",
-        "at",
-        "during",
-        "for",
-        "speaking",
-        "addressing",
-        "responding",
-        "commenting",
-        "referring",
-        "asked",
-        "answering",
-        "according",
-        "as",
-        "after",
-        "before",
-        "meeting",
-        "following",
-        "on",
-        "with",
-        "talking",
-    }:
-        subject = _parse_tail(text, _strip_modifiers(before))
-        if subject is not None:
-            return Subject(
-                subject.kind,
-                subject.start,
-                subject.end,
-                subject.as_written,
-                subject.name,
-                subject.role,
-                subject.country,
-                subject.head,
-            )
-        return None
+    circumstance = inner[0].text[:1].islower() and (
+        inner[0].bare in CIRCUMSTANCE_OPENERS or (len(inner) == 1 and inner[0].bare in PARENTHETICAL_ADVERBS)
+    )
+    if circumstance:
+        # "Putin, while speaking at ..., said", "The ministry, meanwhile, said".
+        return _parse_tail(text, _strip_modifiers(before))
     if is_role_phrase(inner_text):
         subject = _parse_tail(text, before)
         if subject is not None and subject.kind == "name":
             role = subject.role or inner_text
-            return Subject(
-                "name", subject.start, subject.end, subject.as_written, subject.name, role, country_of(role)
-            )
+            return replace(subject, role=role, country=country_of(role))
     return None
 
 
@@ -453,11 +445,7 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
         token = tokens[start - 1]
         if token.text in CLAUSE_BOUNDARY:
             break
-        if (
-            token.text[:1].isupper()
-            and token.bare not in {"the", "a", "an"}
-            and token.bare not in NOT_NAME_WORDS - {"security", "international"}
-        ) or (
+        if (token.text[:1].isupper() and token.bare not in ROLE_STOP_WORDS) or (
             token.bare in {"of", "for", "and", "on"} and start > 1 and tokens[start - 2].text[:1].isupper()
         ):
             start -= 1
@@ -466,7 +454,8 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
     words = tokens[start:]
     if not any(_strip_possessive(t.bare) in INSTITUTION_NOUNS for t in words) and not is_phrase:
         return None
-    if len(words) == 1 and last.bare not in {"kremlin", "pentagon"} and not is_phrase:
+    single_name = last.bare in {"kremlin", "pentagon"} or (last.text.isupper() and len(last.text) > 1)
+    if len(words) == 1 and not single_name and not is_phrase:
         # "the Ministry" alone is a description to resolve, not a name.
         return _descriptor_tail(text, tokens)
     phrase_start = words[0].start
@@ -656,6 +645,15 @@ def _tidy_name(name: str) -> str:
     # A sentence's full stop is not part of a name; an initial's is ("John F.").
     name = re.sub(r"(\w{2,})\.$", r"\1", name)
     return re.sub(r"\s+", " ", name)
+
+
+def institution_name(subject: Subject) -> str:
+    """A described body under a name of its own: "Qatar's foreign ministry" → "Qatari Foreign Ministry"."""
+    words = subject.role.split()
+    if words and _strip_possessive(words[0].lower()) in COUNTRIES | DEMONYMS.keys():
+        words = words[1:]
+    demonym = next((d.title() for d, c in DEMONYMS.items() if c == subject.country and " " not in d), "")
+    return " ".join([demonym, *(w.capitalize() if w.islower() else w for w in words)]).strip()
 
 
 def descriptor_matches(descriptor: Subject, role: str, speaker: SpeakerRef) -> bool:

@@ -136,3 +136,30 @@ def test_title_case_datelines_need_a_known_agency():
     assert article.dateline_place == "New Delhi"
     assert article.outlet == "Press Trust of India"
     assert extract_article("Russia, on Monday (local time) said nothing.").dateline_place == ""
+
+
+def test_hard_wrapped_article_is_rejoined_into_paragraphs():
+    article = extract_article(
+        "TOKYO, Jan. 18 (Kyodo) -- Japan and the Philippines agreed Thursday to\n"
+        "speed up talks on a reciprocal access agreement that would allow their\n"
+        "troops to train in each other's territory, officials said.\n\n"
+        "Defense Minister Kenji Morishita told reporters that the two sides shared\n"
+        '"strong concerns" about unilateral attempts to change the status quo by\n'
+        "force in the region.\n"
+    )
+    assert len(article.paragraphs) == 2
+    assert article.statements[0].text.startswith('the two sides shared "strong concerns"')
+
+
+def test_cookie_banners_and_label_lines_are_not_datelines_or_prose():
+    article = extract_article(
+        "Skip to Content\n"
+        "We use cookies to improve your experience on our website. By continuing to browse, you agree to our use of cookies. Accept | Manage preferences\n"
+        "Published On 18 Sep 2023\n\n"
+        "The Pentagon said there had been no change to the US posture in the Gulf.\n\n"
+        "SOURCE: AL JAZEERA AND NEWS AGENCIES\n"
+    )
+    assert article.published.iso() == "2023-09-18"
+    assert article.paragraphs == (
+        "The Pentagon said there had been no change to the US posture in the Gulf.",
+    )

@@ -286,3 +286,55 @@ def test_surname_used_before_the_full_name_resolves_to_it():
 
 def test_according_to_a_data_source_is_not_a_statement():
     assert statements("Trade stood at $1.2 billion last year, according to the central bank.") == ()
+
+
+def test_interview_answers_belong_to_the_interviewee_and_questions_are_skipped():
+    found = statements(
+        "MOSCOW, March 13. /TASS/. Talks are frozen, Deputy Minister Oleg Rudin said in an interview with TASS.\n\n"
+        "Q: Is there any prospect of resuming the dialogue soon?\n\n"
+        "A: Frankly, I do not see such prospects today. The other side froze the dialogue."
+    )
+    assert [s.speaker.name for s in found] == ["Oleg Rudin", "Oleg Rudin"]
+    assert found[1].text.startswith("Frankly, I do not see")
+
+
+def test_saying_clause_after_another_verb():
+    statement = only(
+        "Foreign Minister Min-ho Park on Thursday called on the world to act, saying the launches violate council resolutions."
+    )
+    assert statement.text == "the launches violate council resolutions"
+
+
+def test_quoted_titles_of_events_are_not_statements():
+    statement = only(
+        'Trade will grow, Deputy Minister Rauf Aliyev said at the conference "Connectivity in the Caspian Region: New Horizons" held in Baku.'
+    )
+    assert statement.text == "Trade will grow"
+
+
+def test_a_title_in_the_lead_resolves_to_the_person_named_next():
+    first, second = statements(
+        "Sweden must act first, the Turkish Foreign Ministry spokesman said on Tuesday.\n\n"
+        '"The ball is in their court," Omer Kaya told a news conference.'
+    )
+    assert first.speaker.name == second.speaker.name == "Omer Kaya"
+
+
+def test_content_stops_where_the_that_clause_belongs_to_the_content():
+    statement = only("Minister Ali Nasser said the talks had lasted two years and that progress was slow.")
+    assert statement.text == "the talks had lasted two years and that progress was slow"
+
+
+def test_country_owned_body_without_a_name():
+    statement = only("Qatar's foreign ministry has said that the exchange could open the door to diplomacy.")
+    assert statement.speaker.name == "Qatari Foreign Ministry"
+    assert statement.speaker.kind == SpeakerKind.INSTITUTION
+
+
+def test_names_with_particles_and_hyphenated_articles():
+    first, second = statements(
+        '"We hope for more steps," Saud bin Hamad al-Kuwari, an adviser to the prime minister, told reporters.\n\n'
+        "Al-Kuwari said the negotiations had lasted two years."
+    )
+    assert first.speaker.name == second.speaker.name == "Saud bin Hamad al-Kuwari"
+    assert first.role_as_written == "an adviser to the prime minister"
