@@ -17,6 +17,8 @@ from .search import highlighted_html
 STATEMENTS_PER_PAGE = 25
 SPEAKERS_PER_PAGE = 100
 RELATED_STATEMENTS = 5
+# Counts stop here; facet counts look at as many statements, so both say "10,000+" together.
+COUNT_LIMIT = FACET_SCAN_LIMIT
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
 
@@ -26,9 +28,9 @@ class CappedPaginator(Paginator):
     Pages past the limit are out of reach: a reader narrows the search instead.
     """
 
-    def __init__(self, object_list, per_page, count_limit: int = FACET_SCAN_LIMIT):
+    def __init__(self, object_list, per_page, count_limit: int | None = None):
         super().__init__(object_list, per_page)
-        self.count_limit = count_limit
+        self.count_limit = count_limit or COUNT_LIMIT
 
     @cached_property
     def counted(self) -> int:
@@ -111,7 +113,10 @@ def speaker_list(request: HttpRequest) -> HttpResponse:
 
 
 def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases"), slug=slug)
+    speaker = Speaker.objects.prefetch_related("aliases").filter(slug=slug).first()
+    if speaker is None:
+        # A speaker merged into another (or given a new slug) keeps their old address working.
+        return redirect(get_object_or_404(Speaker.objects.formerly_at(slug)), permanent=True)
     statements = Statement.objects.public().by_speaker(slug)
     context = {
         "speaker": speaker,

@@ -1,0 +1,259 @@
+"""/statements/: search, filters in the query string, facet counts, sorting, paging, bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from statements.models import Article, Outlet, ReviewStatus, Statement
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive(make_statement):
+    """Three speakers, two outlets, dated and undated statements, one rejected."""
+    sputnik = Outlet.objects.create(name="Sputnik", slug="sputnik")
+    later = Article.objects.create(
+        outlet=sputnik,
+        source_file="later.txt",
+        title="Later story",
+        published_on=dt.date(2023, 2, 22),
+        published_precision="day",
+        content_hash="9" * 64,
+    )
+    return {
+        "space": make_statement(
+            "Russia and China oppose an arms race in outer space.",
+            kind="indirect",
+            said_on=dt.date(2021, 12, 24),
+            said_on_precision="day",
+            topics=["outer-space", "arms-control"],
+        ),
+        "negotiate": make_statement(
+            "We are ready to negotiate on security guarantees.",
+            said_on=dt.date(2021, 12, 20),
+            said_on_precision="day",
+            topics=["security-guarantees"],
+        ),
+        "wang": make_statement(
+            "Outer space must remain peaceful for all nations.",
+            speaker="Wang Yi",
+            article=later,
+            position=1,
+            said_on=dt.date(2023, 2, 21),
+            said_on_precision="day",
+            topics=["outer-space"],
+        ),
+        "undated": make_statement("Negotiations on NATO expansion are needed.", topics=["nato"]),
+        "rejected": make_statement(
+            "Outer space advertisement, subscribe now.", review_status=ReviewStatus.REJECTED
+        ),
+    }
+
+
+def listed(response) -> list[str]:
+    html = response.content.decode()
+    return re.findall(r'<li class="statement statement-\w+" id="statement-(\d+)"', html)
+
+
+def ids(*statements: Statement) -> list[str]:
+    return [str(statement.pk) for statement in statements]
+
+
+def test_search_finds_highlights_and_ranks(client, archive):
+    response = client.get("/statements/", {"q": "outer space"})
+
+    assert response.status_code == 200
+    assert sorted(listed(response)) == sorted(ids(archive["space"], archive["wang"]))
+    html = response.content.decode()
+    assert "<mark>outer</mark> <mark>space</mark>" in html or "<mark>outer space</mark>" in html
+    assert "2 statements matching “outer space”" in html
+    assert '<strong aria-current="true">Best match</strong>' in html
+    assert "advertisement" not in html  # rejected statements never show
+
+
+def test_search_syntax_phrases_or_exclusion_and_stems(client, archive):
+    assert listed(client.get("/statements/", {"q": '"arms race"'})) == ids(archive["space"])
+    assert sorted(listed(client.get("/statements/", {"q": "nato OR guarantees"}))) == sorted(
+        ids(archive["negotiate"], archive["undated"])
+    )
+    assert listed(client.get("/statements/", {"q": "space -peaceful"})) == ids(archive["space"])
+    assert sorted(listed(client.get("/statements/", {"q": "negotiations"}))) == sorted(
+        ids(archive["negotiate"], archive["undated"])
+    )
+
+
+def test_filters_combine_and_live_in_the_query_string(client, archive):
+    response = client.get(
+        "/statements/",
+        {
+            "q": "space",
+            "speaker": ["sergey-ryabkov", "wang-yi"],
+            "said_after": "2022",
+            "said_before": "2023-02",
+        },
+    )
+
+    assert listed(response) == ids(archive["wang"])
+    html = response.content.decode()
+    assert "Speaker: Wang Yi" in html and "Said from: 2022" in html and "Said until: 2023-02" in html
+    # Removing one filter keeps the others.
+    remove_wang = re.search(r'<li>Speaker: Wang Yi <a class="remove" href="([^"]+)"', html)[1]
+    assert "speaker=sergey-ryabkov" in remove_wang and "wang-yi" not in remove_wang
+    assert "said_after=2022" in remove_wang and "q=space" in remove_wang
+
+
+def test_each_filter_narrows(client, archive):
+    def only(**params):
+        return sorted(listed(client.get("/statements/", params)))
+
+    assert only(topic="outer-space") == sorted(ids(archive["space"], archive["wang"]))
+    assert only(topic=["nato", "security-guarantees"]) == sorted(
+        ids(archive["negotiate"], archive["undated"])
+    )
+    assert only(outlet="sputnik") == ids(archive["wang"])
+    assert only(kind="indirect") == ids(archive["space"])
+    assert only(published_after="2023") == ids(archive["wang"])
+    assert only(published_before="2021-12-31") == sorted(
+        ids(archive["space"], archive["negotiate"], archive["undated"])
+    )
+    assert only(said_after="2021-12-21", said_before="2021-12-24") == ids(archive["space"])
+
+
+def test_country_filter_uses_the_speakers_country(client, archive):
+    from statements.models import Speaker
+
+    Speaker.objects.filter(slug="wang-yi").update(country="China")
+
+    assert listed(client.get("/statements/", {"country": "China"})) == ids(archive["wang"])
+    assert listed(client.get("/statements/", {"country": "Atlantis"})) == []
+
+
+def test_facets_count_each_choice_as_if_it_were_not_chosen_yet(client, archive):
+    response = client.get("/statements/", {"speaker": "wang-yi"})
+
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    speakers = {choice.value: (choice.count, choice.selected) for choice in facets["speaker"].choices}
+    assert speakers == {"sergey-ryabkov": (3, False), "wang-yi": (1, True)}
+    topics = {choice.value: choice.count for choice in facets["topic"].choices}
+    assert topics == {"outer-space": 1}  # within Wang Yi's statements
+    kinds = {choice.label: choice.count for choice in facets["kind"].choices}
+    assert kinds == {"Direct quote": 1}
+    html = response.content.decode()
+    assert 'name="speaker" value="wang-yi" form="filters" checked' in html
+
+
+def test_sorting_newest_oldest_and_unknown_values(client, archive):
+    newest = listed(client.get("/statements/"))
+    oldest = listed(client.get("/statements/", {"sort": "oldest"}))
+
+    assert newest[0] == str(archive["wang"].pk)
+    assert oldest[0] != str(archive["wang"].pk) and oldest[-1] == str(archive["wang"].pk)
+    # An unknown sort, or relevance without a search, falls back to the default.
+    assert listed(client.get("/statements/", {"sort": "sideways"})) == newest
+    assert listed(client.get("/statements/", {"sort": "relevance"})) == newest
+
+
+def test_the_count_is_capped_and_pages_keep_the_filters(client, make_statement, monkeypatch):
+    monkeypatch.setattr("statements.views.COUNT_LIMIT", 30)
+    monkeypatch.setattr("statements.filters.FACET_SCAN_LIMIT", 30)
+    for number in range(35):
+        make_statement(f"Statement about treaties number {number}.", topics=["arms-control"])
+
+    first = client.get("/statements/", {"q": "treaties", "topic": "arms-control"})
+    html = first.content.decode()
+
+    assert "30+ statements" in html
+    assert "Page 1 of 2 (and more: narrow the search to see them)" in html
+    assert 'href="?q=treaties&amp;topic=arms-control&amp;page=2"' in html
+    assert len(listed(client.get("/statements/", {"q": "treaties", "topic": "arms-control", "page": 2}))) == 5
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"speaker": "nobody"}, "There is no speaker “nobody” in the archive."),
+        ({"topic": "no-such-topic"}, "There is no topic “no-such-topic” in the archive."),
+        ({"outlet": "x" * 10_000}, "There is no outlet “xxxxxxxx"),
+        ({"said_after": "2021-13-45"}, "“2021-13-45” is not a date"),
+        ({"published_before": "yesterday"}, "“yesterday” is not a date"),
+        ({"said_before": "2021-02-30"}, "“2021-02-30” is not a date"),
+        ({"kind": "shouted"}, "Select a valid choice"),
+        ({"q": "-nato"}, "at least one word to look for"),
+        ({"q": "the of and"}, "only very common words"),
+        ({"q": "junk " * 2000}, "please keep it under 300"),
+        ({"q": "nul\x00byte", "country": "Rus\x00sia"}, "Null characters are not allowed"),
+        ({"speaker": "not a slug!"}, "There is no speaker “not a slug!”"),
+    ],
+)
+def test_bad_query_strings_get_a_friendly_400(client, archive, params, message):
+    response = client.get("/statements/", params)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Some of this search could not be read" in html
+    assert message in html.replace("&quot;", '"').replace("&#x27;", "'")
+    assert "start again with no filters" in html
+
+
+def test_page_junk_falls_back_to_a_real_page(client, archive):
+    for page in ("abc", "-1", "0", "99999999999999999999", "1.5"):
+        response = client.get("/statements/", {"page": page})
+        assert response.status_code == 200, page
+        assert listed(response)
+
+
+def test_ten_kilobytes_of_junk_never_breaks_the_page(client, archive):
+    junk = "".join(chr(33 + (index * 7919) % 90) for index in range(10_000))
+    for params in ({"q": junk}, {"said_after": junk}, {"speaker": junk}, {junk[:40]: junk}, {"page": junk}):
+        response = client.get("/statements/", params)
+        assert response.status_code in (200, 400), params
+    assert client.get("/statements/?" + junk).status_code in (200, 400)
+
+
+def test_review_status_is_for_staff_only(client, archive):
+    public = client.get("/statements/", {"review_status": "rejected"})
+    assert str(archive["rejected"].pk) not in listed(public)
+    assert "Review status" not in public.content.decode()
+
+    staff = get_user_model().objects.create_user("curator", password="x", is_staff=True)
+    client.force_login(staff)
+    default = client.get("/statements/")
+    assert str(archive["rejected"].pk) not in listed(default)
+    rejected = client.get("/statements/", {"review_status": "rejected"})
+    assert listed(rejected) == ids(archive["rejected"])
+    statuses = {choice.value: choice.count for choice in default.context["facets"][-1].choices}
+    assert statuses == {"auto": 4, "rejected": 1}
+
+
+def test_list_pages_cost_a_bounded_number_of_queries(client, make_statement, django_assert_max_num_queries):
+    for number in range(60):
+        make_statement(
+            f"Statement on space and treaties {number}.",
+            speaker=f"Speaker {number % 9}",
+            topics=["nato", "outer-space"] if number % 2 else ["sanctions"],
+        )
+    speaker, topic = "speaker-3", "outer-space"
+    article = Statement.objects.first().article_id
+
+    bounds = {
+        "/": 7,
+        "/statements/": 8,
+        "/statements/?q=space+treaties": 8,
+        f"/statements/?q=space&speaker={speaker}&topic={topic}&topic=nato&outlet=tass&said_after=2020": 15,
+        "/statements/?page=2&sort=oldest": 8,
+        "/speakers/": 2,
+        f"/speakers/{speaker}/": 9,
+        "/topics/": 1,
+        f"/topics/{topic}/": 8,
+        f"/articles/{article}/": 3,
+        "/statements/feed/?topic=nato": 3,
+    }
+    for url, bound in bounds.items():
+        with django_assert_max_num_queries(bound):
+            response = client.get(url)
+        assert response.status_code == 200, url

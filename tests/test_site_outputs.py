@@ -1,0 +1,158 @@
+"""What the site hands to other programs: exports, the Atom feed, sitemap.xml, robots.txt, error pages."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.test import Client
+
+from statements.exports import CSV_COLUMNS
+from statements.models import ReviewStatus
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture
+def archive(make_statement):
+    return {
+        "space": make_statement(
+            "Russia and China oppose an arms race in outer space.",
+            kind="indirect",
+            role_as_written="Russian Deputy Foreign Minister",
+            said_on=dt.date(2021, 12, 24),
+            said_on_precision="day",
+            topics=["outer-space"],
+        ),
+        "wang": make_statement(
+            "Outer space must remain peaceful.", speaker="Wang Yi", topics=["outer-space"]
+        ),
+        "nato": make_statement("NATO must stop its expansion.", topics=["nato"]),
+        "rejected": make_statement("Outer space deals, subscribe.", review_status=ReviewStatus.REJECTED),
+    }
+
+
+def body(response) -> str:
+    assert response.streaming, "exports are streamed"
+    return b"".join(response.streaming_content).decode()
+
+
+def command_rows(run_command, *args) -> list[dict]:
+    run = run_command("export_statements", "--format", "jsonl", *args)
+    return [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+
+
+def test_the_json_export_has_the_commands_fields_for_the_filtered_view(client, archive, run_command):
+    response = client.get("/statements/export.json", {"q": "space", "speaker": "sergey-ryabkov"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="statements.json"'
+    rows = json.loads(body(response))
+    assert rows == command_rows(run_command, "--speaker", "sergey-ryabkov", "--topic", "outer-space")
+    assert [row["id"] for row in rows] == [archive["space"].pk]
+
+
+def test_the_csv_export_is_flat_and_complete(client, archive, run_command):
+    response = client.get("/statements/export.csv", {"topic": "outer-space", "sort": "oldest"})
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.DictReader(io.StringIO(body(response))))
+    assert list(rows[0]) == CSV_COLUMNS
+    assert {row["id"] for row in rows} == {str(archive["space"].pk), str(archive["wang"].pk)}
+    command = csv.DictReader(io.StringIO(run_command("export_statements", "--format", "csv").stdout))
+    by_id = {row["id"]: row for row in command}
+    assert all(row == by_id[row["id"]] for row in rows)
+    assert "subscribe" not in body(client.get("/statements/export.csv"))
+
+
+def test_exports_refuse_bad_filters(client, archive):
+    for params in ({"speaker": "nobody"}, {"said_after": "2021-13-45"}, {"q": "-only"}):
+        response = client.get("/statements/export.csv", params)
+        assert response.status_code == 400
+        assert "That request could not be read" in response.content.decode()
+    assert client.get("/statements/export.xml").status_code == 404
+
+
+def test_the_exports_query_count_does_not_grow(client, make_statement, django_assert_max_num_queries):
+    for number in range(50):
+        make_statement(f"Statement {number} on space.", speaker=f"Speaker {number % 7}", topics=["nato"])
+
+    with django_assert_max_num_queries(3):
+        rows = json.loads(body(client.get("/statements/export.json", {"q": "space"})))
+
+    assert len(rows) == 50
+
+
+def test_the_atom_feed_follows_the_filters(client, archive):
+    response = client.get("/statements/feed/", {"topic": "outer-space", "speaker": "wang-yi"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)
+    assert feed.find(f"{ATOM}title").text == "Statements — Speaker: Wang Yi; Topic: Outer space"
+    entries = feed.findall(f"{ATOM}entry")
+    assert [entry.find(f"{ATOM}link").get("href") for entry in entries] == [
+        f"http://testserver{archive['wang'].get_absolute_url()}"
+    ]
+    assert entries[0].find(f"{ATOM}author/{ATOM}name").text == "Wang Yi"
+    assert "Outer space must remain peaceful." in entries[0].find(f"{ATOM}summary").text
+    alternate = feed.find(f"{ATOM}link[@rel='alternate']").get("href")
+    assert alternate == "http://testserver/statements/?topic=outer-space&speaker=wang-yi"
+    assert client.get("/statements/feed/", {"said_after": "junk"}).status_code == 400
+
+
+def test_the_list_page_links_its_exports_and_feed_with_its_filters(client, archive):
+    html = client.get("/statements/", {"q": "space", "page": "1"}).content.decode()
+
+    assert 'href="/statements/export.csv?q=space"' in html
+    assert 'href="/statements/export.json?q=space"' in html
+    assert 'href="/statements/feed/?q=space"' in html
+    assert '<link rel="alternate" type="application/atom+xml"' in html
+
+
+def test_the_sitemap_lists_public_pages_only(client, archive):
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = [location.text for location in index.iter(f"{SITEMAP}loc")]
+    assert "http://testserver/sitemap-statements.xml" in sections
+
+    statements = ET.fromstring(client.get("/sitemap-statements.xml").content)
+    urls = {location.text for location in statements.iter(f"{SITEMAP}loc")}
+    assert f"http://testserver{archive['space'].get_absolute_url()}" in urls
+    assert f"http://testserver{archive['rejected'].get_absolute_url()}" not in urls
+    pages = {location.text for location in ET.fromstring(client.get("/sitemap-pages.xml").content).iter()}
+    assert "http://testserver/" in pages
+    speakers = client.get("/sitemap-speakers.xml").content.decode()
+    assert "http://testserver/speakers/wang-yi/" in speakers
+
+
+def test_robots_txt_points_at_the_sitemap(client):
+    response = client.get("/robots.txt")
+
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /statements/?" in text  # endless filter combinations are not for crawlers
+
+
+def test_error_pages_are_branded(client, monkeypatch):
+    not_found = client.get("/statements/999999/gone/")
+    assert not_found.status_code == 404
+    assert "Diplomatic Statements Archive" in not_found.content.decode()
+
+    def fail(queryset):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr("statements.models.TopicQuerySet.with_statement_counts", fail)
+    response = Client(raise_request_exception=False).get("/topics/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Something went wrong on our side" in html
+    assert "the database went away" not in html

@@ -1,0 +1,189 @@
+"""The pages on the real seeds: permalinks, articles, speakers, topics, the home page."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from statements.ingest import ingest_paths
+from statements.models import Article, Speaker, Statement
+
+pytestmark = pytest.mark.django_db
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture
+def seeded(db):
+    summary = ingest_paths([SEEDS])
+    assert not summary.failures, summary.failures
+    return summary
+
+
+@pytest.fixture
+def space_statement(seeded) -> Statement:
+    """A statement of the article whose text gives no year (22 December, year unknown)."""
+    return Statement.objects.public().search('"arms race in outer space"').with_related().get()
+
+
+def test_the_permalink_has_everything_a_researcher_cites(client, space_statement):
+    statement = space_statement
+    response = client.get(statement.get_absolute_url())
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert re.search(r"<blockquote[^>]*>\s*<p>[^<]*arms race in outer space", html)
+    assert f'href="{statement.speaker.get_absolute_url()}">{statement.speaker.name}</a>' in html
+    assert f"<dt>Role, as written</dt><dd>{statement.role_as_written}</dd>" in html
+    assert "<dt>Kind</dt><dd>Reported speech</dd>" in html or "<dt>Kind</dt><dd>Direct quote</dd>" in html
+    assert "<dt>Published</dt><dd>22 December, year unknown</dd>" in html
+    assert "TASS" in html
+    in_context = f"{statement.article.get_absolute_url()}#s-{statement.pk}"
+    assert f'class="in-context" href="{in_context}"' in html
+    assert '<p class="context-around">' in html  # the paragraphs around it
+    assert 'href="/topics/outer-space/">Outer space</a>' in html
+    assert 'rel="prev"' in html and 'rel="next"' in html
+    assert 'aria-labelledby="related-heading"' in html
+    for label in ("APA", "Chicago", "BibTeX", "RIS"):
+        assert f">{label}</h3>" in html
+    assert 'data-copy-from="permalink"' in html and "/static/js/site.js" in html
+
+
+def test_the_permalink_speaks_to_other_sites(client, space_statement):
+    statement = space_statement
+    url = f"http://testserver{statement.get_absolute_url()}"
+
+    html = client.get(statement.get_absolute_url()).content.decode()
+
+    assert f'<link rel="canonical" href="{url}">' in html
+    assert f'<meta property="og:url" content="{url}">' in html
+    assert '<meta property="og:title" content="Sergey Ryabkov: ' in html
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)[1])
+    assert data["@type"] == "Quotation"
+    assert data["text"] == statement.text
+    assert data["spokenByCharacter"] == {
+        "@type": "Person",
+        "name": "Sergey Ryabkov",
+        "url": "http://testserver/speakers/sergey-ryabkov/",
+    }
+    assert data["isPartOf"]["publisher"]["name"] == "TASS"
+    assert {"@type": "Thing", "name": "Outer space"} in data["about"]
+    assert "datePublished" not in data["isPartOf"]  # the year is unknown: no date is claimed
+
+
+def test_json_ld_cannot_break_out_of_its_script(client, make_statement):
+    statement = make_statement("Nothing </script><script>alert(1)</script> & more.")
+
+    html = client.get(statement.get_absolute_url()).content.decode()
+
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)[1]
+    assert "<" not in script and ">" not in script
+    assert json.loads(script)["text"] == statement.text
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_prev_and_next_stay_within_the_article(client, seeded):
+    article = Article.objects.get(source_file__startswith="001_")
+    statements = list(article.statements.public().in_reading_order())
+    first, second = statements[0], statements[1]
+
+    first_html = client.get(first.get_absolute_url()).content.decode()
+    second_html = client.get(second.get_absolute_url()).content.decode()
+
+    assert 'rel="prev"' not in first_html
+    assert f'rel="next" href="{second.get_absolute_url()}"' in first_html
+    assert f'rel="prev" href="{first.get_absolute_url()}"' in second_html
+
+
+def test_the_article_anchors_every_statement_and_keeps_the_original(client, seeded):
+    article = Article.objects.get(source_file__startswith="001_")
+
+    response = client.get(article.get_absolute_url())
+
+    html = response.content.decode()
+    for statement in article.statements.public():
+        assert html.count(f'id="s-{statement.pk}"') == 1, statement.pk
+        assert f'href="{statement.get_absolute_url()}"' in html
+    assert '<mark class="statement-mark" id="s-' in html
+    assert "The original text, as ingested" in html
+    assert unescape(re.search(r"<pre>(.*?)</pre>", html, re.DOTALL)[1]) == article.original_text
+
+
+def test_a_statement_whose_offsets_do_not_fit_is_still_anchored(client, make_statement):
+    statement = make_statement("Words that the body no longer has.", char_start=500, char_end=530)
+
+    html = client.get(statement.article.get_absolute_url()).content.decode()
+
+    assert f'<li id="s-{statement.pk}">' in html
+
+
+def test_the_speaker_pages(client, seeded):
+    index = client.get("/speakers/").content.decode()
+    assert re.search(r'href="/speakers/sergey-ryabkov/">Sergey Ryabkov</a></th>', index)
+
+    html = client.get("/speakers/sergey-ryabkov/").content.decode()
+    assert "<h1>Sergey Ryabkov</h1>" in html
+    assert "Russian Deputy Foreign Minister" in html  # roles as written
+    assert "Statements by topic" in html
+    assert 'href="/statements/?speaker=sergey-ryabkov&amp;topic=outer-space">Outer space</a>' in html
+    assert '<svg viewBox="0 0 640 140" role="img"' in html
+    assert 'href="/statements/?speaker=sergey-ryabkov"' in html
+    assert client.get("/speakers/nobody/").status_code == 404
+
+
+def test_the_topic_pages(client, seeded):
+    index = client.get("/topics/").content.decode()
+    assert 'href="/topics/outer-space/">Outer space</a>' in index
+
+    html = client.get("/topics/outer-space/").content.decode()
+    assert "<h1>Outer space</h1>" in html
+    assert "Military and diplomatic questions of outer space" in html
+    assert "Top speakers" in html
+    assert 'href="/statements/?topic=outer-space&amp;speaker=sergey-ryabkov">Sergey Ryabkov</a>' in html
+    # Every outer-space statement of the seeds is undated, so there is nothing to chart.
+    assert "no timeline" in html or "<svg" in html
+
+
+def test_the_home_page_on_the_seeds(client, seeded):
+    html = client.get("/").content.decode()
+
+    total = Statement.objects.public().count()
+    assert f"{total} statements" in html
+    assert "Recent statements" in html and "Topics" in html and "Speakers" in html
+    assert "<svg" in html and "Show as a table" in html
+    speakers = Speaker.objects.with_statement_counts().count()
+    assert len(re.findall(r'<li><a href="/speakers/[\w-]+/">', html)) == min(speakers, 8)
+
+
+def test_pages_have_landmarks_labels_and_no_inline_code(client, seeded, space_statement):
+    pages = [
+        "/",
+        "/statements/",
+        "/statements/?q=space",
+        space_statement.get_absolute_url(),
+        space_statement.article.get_absolute_url(),
+        "/speakers/",
+        "/speakers/sergey-ryabkov/",
+        "/topics/",
+        "/topics/outer-space/",
+        "/no-such-page/",
+    ]
+    for url in pages:
+        response = client.get(url)
+        html = response.content.decode()
+        for landmark in ("<header", "<nav", "<main", "<footer", 'class="skip-link"'):
+            assert landmark in html, (url, landmark)
+        assert "Content-Security-Policy" in response.headers, url
+        assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+        # Every script is a file or data; no inline handlers or styles for the CSP to block.
+        for script in re.findall(r"<script([^>]*)>(.*?)</script>", html, re.DOTALL):
+            assert 'src="/static/' in script[0] or 'type="application/ld+json"' in script[0], url
+        assert not re.search(r"\son[a-z]+=", html), url
+        assert " style=" not in html, url
+        assert "https://" not in html.replace("https://schema.org", ""), url  # nothing from a CDN
+        for field_id in re.findall(r'<input[^>]*\bid="([^"]+)"', html):
+            assert f'for="{field_id}"' in html or f'aria-labelledby="{field_id}' in html, (url, field_id)
