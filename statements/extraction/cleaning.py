@@ -64,7 +64,7 @@ DATELINES = (
     # BEIJING, Dec. 22 (Xinhua) --
     re.compile(rf"^{_PLACE},\s+(?P<date>[^()\n]{{3,30}}?)\s*\((?P<agency>[^)]{{2,80}})\)\s*[-–—:]*\s*"),
     # MOSCOW (Sputnik) -   /   MOSCOW (UrduPoint News / Sputnik - 29th December, 2020)
-    re.compile(rf"^{_PLACE}\s*\((?P<agency>[^)]{{2,80}})\)\s*[-–—:]*\s*"),
+    re.compile(rf"^{_PLACE},?\s*\((?P<agency>[^)]{{2,80}})\)\s*[-–—:]*\s*"),
     # MOSCOW, December 24 -
     re.compile(rf"^{_PLACE},\s+(?P<date>[A-Z][a-z]+\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*[-–—:]+\s*"),
     # MOSCOW -

@@ -36,6 +36,12 @@ def test_dateline_without_a_year_is_kept_as_day_and_month_only():
         ),
         ("BEIJING, June 5 (Xinhua) -- Trade is growing fast in the region.", "Xinhua", None, None),
         (
+            "ISLAMABAD, (UrduPoint / Pakistan Point News - 29th Dec, 2020) : Trade is growing fast.",
+            "UrduPoint",
+            "Pakistan Point News",
+            "2020-12-29",
+        ),
+        (
             "12 May 2022 14:05 (UTC+04:00)\n\nTrade is growing fast.\n\nFollow us on Twitter @AzerNewsAz",
             "AzerNews",
             None,
