@@ -172,7 +172,7 @@ class ActiveFilter:
 class StatementFilter(django_filters.FilterSet):
     SORTS = [("relevance", "Best match"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 
-    q = SearchFilter(method="filter_search", label="Search statements")
+    q = SearchFilter(method="filter_search", label="Search")
     speaker = _slug_filter(Speaker, "speaker", "filter_speaker")
     topic = _slug_filter(Topic, "topic", "filter_topic")
     outlet = _slug_filter(Outlet, "outlet", "filter_outlet")

@@ -259,10 +259,13 @@ def highlighted(queryset, query: ParsedQuery | str):
 
 
 MARKED = re.compile(re.escape(MATCH_START) + "(.*?)" + re.escape(MATCH_END), re.DOTALL)
+# Matches only spaces apart read as one ("outer space", not "outer" "space").
+ADJACENT_MARKS = re.compile(re.escape(MATCH_END) + r"(\s+)" + re.escape(MATCH_START))
 
 
 def highlighted_html(marked_text: str) -> SafeString:
     """Marked text as HTML: escaped, each match in <mark>, stray markers dropped."""
+    marked_text = ADJACENT_MARKS.sub(r"\1", marked_text)
     parts = []
     position = 0
     for found in MARKED.finditer(marked_text):

@@ -205,3 +205,9 @@ def test_the_index_is_where_the_migration_put_it():
                 "statements_statement_fts_after_delete",
                 "statements_statement_fts_after_update",
             }
+
+
+def test_matches_a_space_apart_are_one_highlight():
+    assert highlighted_html("an \x02outer\x03 \x02space\x03 race, \x02space\x03") == (
+        "an <mark>outer space</mark> race, <mark>space</mark>"
+    )
