@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from statements.sitemaps import SITEMAPS
 from statements.views import robots_txt
@@ -8,6 +10,8 @@ from statements.views import robots_txt
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, name="robots-txt"),
+    # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
+    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
     path(
         "sitemap.xml",
         sitemap_views.index,

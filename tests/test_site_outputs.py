@@ -156,3 +156,10 @@ def test_error_pages_are_branded(client, monkeypatch):
     html = response.content.decode()
     assert "Something went wrong on our side" in html
     assert "the database went away" not in html
+
+
+def test_the_favicon_is_served_for_pages_that_name_none(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.svg"
