@@ -257,3 +257,10 @@ def test_list_pages_cost_a_bounded_number_of_queries(client, make_statement, dja
         with django_assert_max_num_queries(bound):
             response = client.get(url)
         assert response.status_code == 200, url
+
+
+def test_every_paginated_page_shrugs_off_a_bad_page_number(client, archive):
+    for url in ("/speakers/", "/speakers/sergey-ryabkov/", "/topics/outer-space/"):
+        for page in ("abc", "-5", "1e9", "%00"):
+            response = client.get(url, {"page": page})
+            assert response.status_code == 200, (url, page)
