@@ -8,6 +8,9 @@ that reaches the database. Three promises hold on every run:
   by a fingerprint of its normalized text;
 - what a curator touched wins: fields named in `curated_fields`, verified and rejected statements,
   and topics a curator set are never overwritten.
+
+Every row ingest writes gets a history record (change reason "ingest"), so the admin's history view
+can show a curator's later edit as old value → new value.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .extraction import (
     ExtractedArticle,
@@ -89,6 +93,9 @@ EDGE_PUNCTUATION = " .,;:!?…-–—()[]"
 
 # Written forms that refer to someone without naming them; never learned as aliases.
 NOT_A_NAME_START = {"the", "a", "an", "this", "that", "he", "she", "they", "his", "her", "its", "their"}
+
+# The change reason on the history records ingest writes.
+HISTORY_REASON = "ingest"
 
 
 class Outcome(StrEnum):
@@ -244,6 +251,11 @@ def ingest_paths(
     return summary
 
 
+def ingest_text(name: str, text: str) -> ArticleResult:
+    """Ingest text a curator pasted, as if read from a file called `name` (UTF-8 encoded)."""
+    return Ingestor().ingest_bytes(name, text.encode("utf-8"))
+
+
 class Ingestor:
     """Maps extraction results onto models, remembering speakers and topics across one run.
 
@@ -261,17 +273,43 @@ class Ingestor:
     # Reading and extracting -----------------------------------------------------------------
 
     def ingest(self, source: Source) -> ArticleResult:
-        raw = self._read(source.path)
+        return self.ingest_bytes(source.name, self._read(source.path))
+
+    def ingest_bytes(self, name: str, raw: bytes) -> ArticleResult:
+        """Ingest a file's content as the article keyed `name` (a file name, or a pasted text's)."""
+        if len(raw) > self.max_bytes:
+            raise SourceRejected(f"too large: {len(raw)} bytes, the limit is {self.max_bytes}")
         digest = content_hash(raw)
-        article = Article.objects.filter(source_file=source.name).first()
+        article = Article.objects.filter(source_file=name).first()
         if article is not None and article.content_hash == digest and not self.force:
-            return ArticleResult(source.name, Outcome.UNCHANGED)
+            return ArticleResult(name, Outcome.UNCHANGED)
         text, _encoding = decode_source(raw)
         extracted = self._extract(text)
         with transaction.atomic():
-            return self._store(source.name, digest, text, extracted, article)
+            return self._store(name, digest, text, extracted, article)
+
+    def retag(self, article: Article) -> tuple[int, int]:
+        """Apply the current topic rules to an article's statements again; (links added, removed).
+
+        The article's text goes through extraction as in `ingest --force`, but only topics change, and
+        only where a forced ingest would change them: rule-made links on unreviewed, current statements
+        whose topics no curator set. Statements are matched by fingerprint, as ingest matches them.
+        """
+        extracted = self._extract(article.original_text)
+        by_key: dict[str, ExtractedStatement] = {}
+        for extracted_statement in extracted.statements:
+            by_key.setdefault(fingerprint(extracted_statement.text), extracted_statement)
+        statements = article.statements.current().with_review_status(ReviewStatus.AUTO)
+        matched = [
+            (statement, by_key[statement.fingerprint])
+            for statement in statements.only("fingerprint", "curated_fields")
+            if statement.fingerprint in by_key
+        ]
+        with transaction.atomic():
+            return self._sync_topics([], matched)
 
     def _read(self, path: Path) -> bytes:
+        # The size is checked before reading, so a huge file is never loaded.
         try:
             size = path.stat().st_size
             if size > self.max_bytes:
@@ -304,6 +342,7 @@ class Ingestor:
             article = Article(source_file=source_file)
         _assign(article, self._article_values(extracted, text), ARTICLE_FIELD_GROUPS)
         article.content_hash = digest
+        article._change_reason = HISTORY_REASON
         article.save()
 
         result = ArticleResult(source_file, outcome, warnings=extracted.warnings)
@@ -360,10 +399,18 @@ class Ingestor:
         result.statements_updated = len(dirty)
         result.statements_retired = len(retired)
 
-        Statement.objects.bulk_create([statement for statement, _ in to_create], batch_size=500)
+        if to_create:
+            bulk_create_with_history(
+                [statement for statement, _ in to_create],
+                Statement,
+                batch_size=500,
+                default_change_reason=HISTORY_REASON,
+            )
         if dirty or retired:
             fields = [*STATEMENT_EXTRACTED_FIELDS, "slug", "retired_at", "updated_at"]
-            Statement.objects.bulk_update(dirty + retired, fields, batch_size=500)
+            bulk_update_with_history(
+                dirty + retired, Statement, fields, batch_size=500, default_change_reason=HISTORY_REASON
+            )
         self._sync_topics(to_create, matched)
         return result
 
@@ -391,7 +438,9 @@ class Ingestor:
         if slug not in self.outlets:
             outlet = Outlet.objects.filter(Q(slug=slug) | Q(name__iexact=name)).first()
             if outlet is None:
-                outlet = Outlet.objects.create(name=_clip(name, Outlet, "name"), slug=slug)
+                outlet = Outlet(name=_clip(name, Outlet, "name"), slug=slug)
+                outlet._change_reason = HISTORY_REASON
+                outlet.save()
             self.outlets[slug] = outlet
         return self.outlets[slug]
 
@@ -399,8 +448,12 @@ class Ingestor:
         self,
         created: list[tuple[Statement, ExtractedStatement]],
         updated: list[tuple[Statement, ExtractedStatement]],
-    ) -> None:
-        """Rule-made topic links follow the extraction; a curator's links are never touched."""
+    ) -> tuple[int, int]:
+        """Rule-made topic links follow the extraction; a curator's links are never touched.
+
+        Statements whose `curated_fields` name "topics" are skipped whole: a curator chose their
+        topics, including removing one a rule had set. Returns (links added, links removed).
+        """
         wanted = {
             statement.pk: self._topics_of(extracted)
             for statement, extracted in [*created, *updated]
@@ -417,13 +470,17 @@ class Ingestor:
             if link.source == TopicSource.RULE and topic_id not in wanted[statement_id]
         ]
         if stale:
+            # One by one (signals), so each removal is in the links' history.
             StatementTopic.objects.filter(pk__in=stale).delete()
-        StatementTopic.objects.bulk_create(
+        new_links = [
             StatementTopic(statement_id=statement_id, topic_id=topic_id, source=TopicSource.RULE)
             for statement_id, topic_ids in wanted.items()
             for topic_id in sorted(topic_ids)
             if topic_id not in present[statement_id]
-        )
+        ]
+        if new_links:
+            bulk_create_with_history(new_links, StatementTopic, default_change_reason=HISTORY_REASON)
+        return len(new_links), len(stale)
 
     def _topics_of(self, extracted: ExtractedStatement) -> set[int]:
         found = (self.topics.get(key) or self.topics.get(key.casefold()) for key in extracted.topics)
@@ -493,7 +550,7 @@ class Ingestor:
                 speaker = new[key]
             resolved[ref] = speaker
         if new:
-            Speaker.objects.bulk_create(new.values())
+            bulk_create_with_history(list(new.values()), Speaker, default_change_reason=HISTORY_REASON)
             for speaker in new.values():
                 self._remember(speaker)
                 result.new_speakers.append(speaker.name)
@@ -526,7 +583,9 @@ class Ingestor:
                 speaker=speaker, name=_clip(written, SpeakerAlias, "name"), normalized=normalized
             )
         if aliases:
-            SpeakerAlias.objects.bulk_create(aliases.values())
+            bulk_create_with_history(
+                list(aliases.values()), SpeakerAlias, default_change_reason=HISTORY_REASON
+            )
             for alias in aliases.values():
                 self.speakers_by_name[alias.normalized] = alias.speaker
                 known = self._known[alias.speaker.slug]

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models.functions import TruncMonth, TruncYear
 from django.urls import reverse
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 from . import search as full_text
 
@@ -24,6 +25,8 @@ class Outlet(models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     website = models.URLField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -65,6 +68,8 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
+    # Who changed what, when, and from what; the texts are the file's own record and never edited.
+    history = HistoricalRecords(excluded_fields=["original_text", "body"])
 
     class Meta:
         ordering = ["-published_on", "-id"]
@@ -98,6 +103,10 @@ class SpeakerQuerySet(models.QuerySet):
             statement_count=models.Count("statements", filter=PUBLIC_STATEMENTS, distinct=True)
         ).filter(statement_count__gt=0)
 
+    def formerly_at(self, slug: str):
+        """The speaker (at most one) that a merged or renamed speaker's old slug leads to now."""
+        return self.filter(redirects__old_slug=slug)
+
 
 class Speaker(models.Model):
     name = models.CharField(max_length=200)
@@ -110,6 +119,7 @@ class Speaker(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = SpeakerQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -136,12 +146,28 @@ class SpeakerAlias(models.Model):
     name = models.CharField(max_length=200)
     normalized = models.CharField(max_length=200, unique=True, editable=False)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "speaker aliases"
 
     def __str__(self) -> str:
         return self.name
+
+
+class SpeakerRedirect(models.Model):
+    """An address a speaker had before a curator merged them into another or changed their slug."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self) -> str:
+        return f"/speakers/{self.old_slug}/ → {self.speaker}"
 
 
 class TopicQuerySet(models.QuerySet):
@@ -166,6 +192,7 @@ class Topic(models.Model):
     )
 
     objects = TopicQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -360,6 +387,7 @@ class Statement(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = StatementQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-said_on", "article_id", "position"]
@@ -396,6 +424,8 @@ class StatementTopic(models.Model):
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE)
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE)
     source = models.CharField(max_length=10, choices=TopicSource.choices, default=TopicSource.RULE)
+
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [
