@@ -25,7 +25,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import curation
 from .extraction import SourceError
 from .extraction.topics import InvalidTopicRule, compile_pattern
-from .ingest import STATEMENT_EXTRACTED_FIELDS, SourceRejected, ingest_text
+from .ingest import STATEMENT_EXTRACTED_FIELDS, Outcome, SourceRejected, ingest_text
 from .models import (
     Article,
     DatePrecision,
@@ -304,12 +304,14 @@ class ArticleAdmin(HistoryAdmin):
             else:
                 article = Article.objects.get(source_file=result.source_file)
                 self.log_addition(request, article, [{"added": {}}])
-                self.message_user(
-                    request,
-                    f"“{article}”: {result.outcome.value}, {result.statements} statement(s) extracted "
-                    f"({result.statements_new} new). Review them here.",
-                    messages.SUCCESS,
-                )
+                if result.outcome == Outcome.UNCHANGED:
+                    note = "was already in the archive with this text; here are its statements."
+                else:
+                    note = (
+                        f"{result.statements} statement(s) extracted ({result.statements_new} new). "
+                        "Review them here."
+                    )
+                self.message_user(request, f"“{article}” {note}", messages.SUCCESS)
                 changelist = reverse("admin:statements_statement_changelist")
                 return HttpResponseRedirect(f"{changelist}?article={article.pk}")
         context = {

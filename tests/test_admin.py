@@ -391,6 +391,7 @@ def test_pasting_an_article_runs_ingest_and_lands_on_its_statements(fake_extract
     again = curator_client.post(admin_url(Article, "add"), {"text": PASTED_STORY, "name": ""})
 
     assert again["Location"] == response["Location"]  # the same text is the same article
+    assert "was already in the archive" in curator_client.get(again["Location"]).content.decode()
     assert Article.objects.count() == 1
 
 
