@@ -80,6 +80,8 @@ DATA_SOURCE = re.compile(
     re.IGNORECASE,
 )
 ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,120})(?:,\s*who\b[^.;]*)?[.!?]?\s*$")
+QUESTION_ASKED = re.compile(r"^\W*(?:[\w’'\-]+\s+){0,6}?(?:asked|wondered|queried)\b")
+QUESTION_INTRO = re.compile(r"^\W*(?:when\s+)?asked\b", re.IGNORECASE)
 SAYING = re.compile(r",\s*saying(?:\s+that)?\s+")
 INTERVIEW_QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.\-–—]\s")
 INTERVIEW_ANSWER = re.compile(r"^\s*(?:A|Answer)\s*[:.\-–—]\s")
@@ -224,7 +226,7 @@ def _looks_like_a_title(quoted: str) -> bool:
     """Quoted words in Title Case ("Connectivity in the Caspian Region: New Horizons") name
     an event or a document; people do not speak in Title Case."""
     long_words = [word for word in re.findall(r"[^\W\d_][\w’'\-]*", quoted) if len(word) > 3]
-    if len(long_words) < 3 or quoted.rstrip().endswith((".", "!", "?")):
+    if len(long_words) < 3 or quoted.rstrip().endswith(("!", "?")):
         return False
     capitalised = sum(1 for word in long_words if word[0].isupper())
     return capitalised / len(long_words) >= 0.75
@@ -246,6 +248,13 @@ def _subject_after(masked: str, position: int) -> Subject | None:
     return None
 
 
+def _is_question_asked(sentence: str, quotes: list[tuple[int, int]]) -> bool:
+    """'"Why ...?" the minister asked.' A question put is not a statement made."""
+    last_start, last_end = quotes[-1]
+    quoted = sentence[last_start:last_end].rstrip("\"”’»' ")
+    return quoted.endswith("?") and bool(QUESTION_ASKED.match(sentence[last_end:]))
+
+
 def _quote_attribution(masked: str, quotes: list[tuple[int, int]]) -> tuple[Subject | None, str]:
     verbs = _speech_verbs(masked)
 
@@ -261,6 +270,12 @@ def _quote_attribution(masked: str, quotes: list[tuple[int, int]]) -> tuple[Subj
     according = _according_to(masked)
     if according is not None:
         return according[2], masked
+    in_words = IN_HIS_WORDS.match(masked)
+    if in_words:
+        pronoun = in_words["pronoun"]
+        return Subject(
+            "pronoun", in_words.start("pronoun"), in_words.end("pronoun"), pronoun, head=pronoun
+        ), masked
     return None, masked
 
 
@@ -296,7 +311,7 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
     first_word = re.match(r"[\w’'\-]+", stripped).group(0)
     opens_clause = first_word[0].isupper() or first_word.lower() in CLAUSE_START_WORDS
     # "said regional countries should ...": a bare noun phrase needs an auxiliary soon after.
-    if not opens_clause and not AUXILIARY.search(" ".join(stripped.split()[:8])):
+    if not opens_clause and not AUXILIARY.search(" ".join(stripped.split()[:16])):
         return None
     if first_word.lower() in {
         "in",
@@ -416,7 +431,12 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
             return saying.end(), _content_end(masked, saying.end()), subject, masked[: saying.end()]
         before = masked[: subject.start].rstrip()
         after = masked[verb.end() :]
-        if before.endswith((",", MASK)) and _is_attribution_tail(after, verb.group(0)):
+        if (
+            before.endswith((",", MASK))
+            and _is_attribution_tail(after, verb.group(0))
+            and not _is_framing(masked[: subject.start])
+            and not QUESTION_INTRO.match(masked)
+        ):
             # "..., X said." — the content comes first.
             end = len(before) - 1 if before.endswith(",") else len(before)
             return 0, end, subject, masked[subject.start :]
@@ -458,6 +478,10 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
             sentence = text[low:high]
             masked = _mask(sentence, spans, low)
             quotes = _statement_quotes(text, spans, (low, high))
+            if quotes and _is_question_asked(
+                sentence, [(q.mark_start - low, q.mark_end - low) for q in quotes]
+            ):
+                continue
             if quotes:
                 relative = [(q.mark_start - low, q.mark_end - low) for q in quotes]
                 subject, attribution = _quote_attribution(masked, relative)
@@ -613,16 +637,26 @@ def _resolve_description(
     for speaker, _ in reversed(state.history):
         if descriptor_matches(subject, state.roles.get(speaker.name, ""), speaker):
             return speaker, subject.as_written, state.roles.get(speaker.name, "")
+    mentions = state.directory.mentions
+    earlier = [m for m in reversed(mentions) if m.position < position]
+    later = [m for m in mentions if m.position > position]
+
+    def fits(mention: Mention) -> bool:
+        return bool(mention.role) and descriptor_matches(
+            subject, mention.role, SpeakerRef(mention.name, mention.kind, mention.country)
+        )
+
+    for mention in earlier:
+        if fits(mention) and subject.head != "official":
+            speaker, role = _named(mention, state, position)
+            return speaker, subject.as_written, role
     describes_a_body = subject.head in INSTITUTION_NOUNS
     if not describes_a_body:
         for speaker, _ in reversed(state.history):
             if speaker.kind == SpeakerKind.PERSON:
                 return speaker, subject.as_written, state.roles.get(speaker.name, "")
-    mentions = state.directory.mentions
-    earlier = [m for m in reversed(mentions) if m.position < position]
-    later = [m for m in mentions if m.position > position]
     for mention in [*earlier, *later]:
-        if descriptor_matches(subject, mention.role, SpeakerRef(mention.name, mention.kind, mention.country)):
+        if fits(mention):
             speaker, role = _named(mention, state, position)
             return speaker, subject.as_written, role
     if describes_a_body and subject.country:

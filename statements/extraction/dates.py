@@ -76,6 +76,8 @@ _RELATIVE = re.compile(
     r"|(?P<yesterday>yesterday|last night)"
     r"|on\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:this|last)\s+(?P<named_weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    # "said Thursday", "at Monday's press conference".
+    r"|(?P<bare_weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?=['’]s\b|\b)"
     rf"|on\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
     r"|(?P<which>this\s+past|last|this|earlier\s+this|in|early|late|mid-?)\s*(?P<month_only>january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?P<month_year>(?:19|20)\d\d))?"
     r"|(?P<earlier_month>earlier\s+this\s+month|this\s+month)"
@@ -112,7 +114,7 @@ def _resolve_match(match: re.Match, anchor: dt.date | None, published: PartialDa
         return PartialDate.from_date(anchor)
     if match["yesterday"]:
         return PartialDate.from_date(anchor - dt.timedelta(days=1))
-    weekday = match["weekday"] or match["named_weekday"]
+    weekday = match["weekday"] or match["named_weekday"] or match["bare_weekday"]
     if weekday:
         back = (anchor.weekday() - WEEKDAYS[weekday.lower()]) % 7
         if match["named_weekday"] and match.group(0).lower().startswith("last") and back == 0:

@@ -209,14 +209,21 @@ def _name_run(tokens: list[Token], end: int) -> int:
         if is_name_word(token) and count < 4:
             start -= 1
             count += 1
-        elif token.bare in NAME_PARTICLES and count and start > 1 and is_name_word(tokens[start - 2]):
-            start -= 1
-        else:
+            continue
+        particles = start
+        while particles > 0 and tokens[particles - 1].text in NAME_PARTICLES:
+            particles -= 1
+        if count and particles < start and (particles == 0 or not is_name_word(tokens[particles - 1])):
+            # A name that opens with lower-case particles: "de Vries", "van der Berg".
+            if all(t.text[:1].islower() for t in tokens[particles:start]):
+                start = particles
             break
-    if count and start > 0 and tokens[start - 1].text in NAME_PARTICLES:
-        # A name that opens with a lower-case particle: "de Vries", "al-Sisi".
-        start -= 1
-    elif count >= 3 and start > 0 and tokens[start - 1].bare in CONNECTORS:
+        if count and particles < start and is_name_word(tokens[particles - 1]):
+            # Particles inside a name: "Gilberto de la Cruz", "Saud bin Hamad".
+            start = particles
+            continue
+        break
+    if count >= 3 and start > 0 and tokens[start - 1].bare in CONNECTORS:
         # "Conference on Disarmament Meera Sundaram": after "of"/"on" the first capitalised
         # words finish the body's name, and the person's name is the last two.
         start = _last_words(tokens, end, 2)
@@ -238,6 +245,14 @@ def _role_run(tokens: list[Token], end: int) -> int:
     index = end
     while index > 0:
         token = tokens[index - 1]
+        if token.text == ")" and start < end:
+            # "Secretary (Economic Relations) at the Ministry": a bracketed part of the title.
+            opening = next(
+                (i for i in range(index - 2, max(index - 8, -1), -1) if tokens[i].text == "("), None
+            )
+            if opening is not None and opening > 0:
+                index = opening
+                continue
         if token.text in CLAUSE_BOUNDARY:
             break
         if _is_title_word(token) or (token.text[:1].isupper() and token.bare not in ROLE_STOP_WORDS):
@@ -365,12 +380,30 @@ def _parse_with_parenthetical(text: str, tokens: list[Token]) -> Subject | None:
     if circumstance:
         # "Putin, while speaking at ..., said", "The ministry, meanwhile, said".
         return _parse_tail(text, _strip_modifiers(before))
-    if is_role_phrase(inner_text):
-        subject = _parse_tail(text, before)
-        if subject is not None and subject.kind == "name":
-            role = subject.role or inner_text
-            return replace(subject, role=role, country=country_of(role))
+    # A role appositive, possibly with commas of its own ("a research fellow at the Institute
+    # of Russian, Eastern European and Central Asian Studies"): widen it until a role noun
+    # opens it and a name stands before it.
+    opening = open_index
+    for _ in range(4):
+        segment = tokens[opening + 1 : close]
+        segment_text = text[segment[0].start : segment[-1].end]
+        if is_role_phrase(segment_text) and _is_role_noun_early(segment):
+            subject = _parse_tail(text, tokens[:opening])
+            if subject is not None and subject.kind == "name":
+                role = subject.role or segment_text
+                return replace(subject, role=role, country=country_of(role))
+        previous = opening - 1
+        while previous >= 0 and tokens[previous].text not in {",", "§", ";", ":", "(", "—", "–"}:
+            previous -= 1
+        if previous < 0 or tokens[opening].text != ",":
+            break
+        opening = previous
     return None
+
+
+def _is_role_noun_early(segment: list[Token]) -> bool:
+    """A role appositive names the office near its start: "director of ...", "a research fellow at"."""
+    return any(_is_role_noun(token) for token in segment[:6])
 
 
 def _parse_tail(text: str, tokens: list[Token]) -> Subject | None:
@@ -597,18 +630,17 @@ class SpeakerDirectory:
 
     @staticmethod
     def _best_mention(parts: list[str], candidates: list[Mention]) -> Mention | None:
+        """The fullest mention of the same person: the same name, or one the written name ends
+        ("De la Cruz" for "Gilberto de la Cruz"); for a single word, a surname or, as Chinese
+        and Korean names are written, a family name first."""
         keyed = [(m, name_key(m.name).split()) for m in candidates]
-        exact = [m for m, key in keyed if key == parts]
-        if exact:
-            titled = [m for m in exact if m.role]
-            return (titled or exact)[0]
-        if len(parts) == 1:
-            for position in (-1, 0):
-                matches = [m for m, key in keyed if len(key) > 1 and key[position] == parts[0]]
-                if matches:
-                    titled = [m for m in matches if m.role]
-                    return (titled or matches)[0]
-        return None
+        matches = [(m, key) for m, key in keyed if key[-len(parts) :] == parts and len(key) >= len(parts)]
+        if not matches and len(parts) == 1:
+            matches = [(m, key) for m, key in keyed if len(key) > 1 and key[0] == parts[0]]
+        if not matches:
+            return None
+        # Longest name first, then one with a title, then the earliest.
+        return min(matches, key=lambda item: (-len(item[1]), not item[0].role, item[0].position))[0]
 
     def known_speaker(self, name: str) -> KnownSpeaker | None:
         speaker = self._known_by_key.get(name_key(name))

@@ -338,3 +338,47 @@ def test_names_with_particles_and_hyphenated_articles():
     )
     assert first.speaker.name == second.speaker.name == "Saud bin Hamad al-Kuwari"
     assert first.role_as_written == "an adviser to the prime minister"
+
+
+def test_a_question_the_speaker_asked_is_not_a_statement():
+    found = statements(
+        "Trade grew by a third, Minister Ivan Petrov said.\n\n"
+        '"Why does the West refuse to talk if it has nothing to hide?" the minister asked.'
+    )
+    assert [s.text for s in found] == ["Trade grew by a third"]
+
+
+def test_bare_weekday_and_possessive_weekday_date_the_statement():
+    first, second = statements(
+        "Trade will grow, Vice Minister Zhou Ming said Tuesday.\n\n"
+        "Trade will fall, spokesperson Chen Li said at Monday's press conference."
+    )
+    assert (first.said_on.iso(), second.said_on.iso()) == ("2024-03-12", "2024-03-11")
+
+
+def test_titles_with_brackets_and_appositives_with_commas():
+    first, second = statements(
+        "Secretary (Economic Relations) at the Ministry of External Affairs Rajiv Mehra said that India backed the plan.\n\n"
+        "Huang Ze, a research fellow at the Institute of Russian, Eastern European and Central Asian Studies, "
+        "told reporters on Monday that the move binds Japan to the US."
+    )
+    assert first.speaker.name == "Rajiv Mehra"
+    assert first.role_as_written == "Secretary (Economic Relations) at the Ministry of External Affairs"
+    assert second.speaker.name == "Huang Ze"
+
+
+def test_particles_in_names_and_a_shortened_name():
+    first, second = statements(
+        "Defense Secretary Gilberto de la Cruz said the talks were useful.\n\n"
+        "De la Cruz said his country welcomed the decision."
+    )
+    assert first.speaker.name == second.speaker.name == "Gilberto de la Cruz"
+
+
+def test_a_description_prefers_the_person_named_with_that_title():
+    found = statements(
+        "Spokesperson Sadia Iqbal said Pakistan wants calm in the region.\n\n"
+        "Ambassador to China Khalid Chaudhry met the vice minister in Beijing. "
+        "The ambassador said the second phase of the corridor would focus on industry."
+    )
+    assert [s.speaker.name for s in found] == ["Sadia Iqbal", "Khalid Chaudhry"]
