@@ -19,11 +19,13 @@ PYTHON := $(shell \
 			echo $$candidate; exit 0; fi; \
 	done)
 
-.PHONY: help run test lint check python venv dev-venv chromium postgres test-sqlite test-postgres clean
+.PHONY: help run serve bench test lint check python venv dev-venv chromium postgres test-sqlite test-postgres clean
 
 help:
 	@echo "make run   - set up, migrate SQLite, ingest seeds/, serve on http://127.0.0.1:8000"
 	@echo "make test  - set up, lint, run the whole suite on SQLite and on PostgreSQL"
+	@echo "make serve - production server: collectstatic, migrate, gunicorn on 127.0.0.1:8000 (DEBUG off)"
+	@echo "make bench - load PostgreSQL with 100k and 1M synthetic statements, measure, write bench/reports/"
 
 python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -51,6 +53,16 @@ run: venv
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py ingest seeds/
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production: DEBUG off, hashed static files served by WhiteNoise, gunicorn with WEB_CONCURRENCY
+# workers (default 2 per core + 1). Set SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and, behind TLS,
+# HTTPS=1 (and SECURE_PROXY_SSL_HEADER=1 behind a proxy) in the environment; see README "Scale".
+GUNICORN_BIND ?= 127.0.0.1:8000
+serve: venv
+	DEBUG=0 STATIC_MANIFEST=1 $(BIN)/python manage.py collectstatic --noinput -v0
+	DEBUG=0 $(BIN)/python manage.py migrate --noinput
+	DEBUG=0 STATIC_MANIFEST=1 $(BIN)/gunicorn archive.wsgi --bind $(GUNICORN_BIND) \
+		--workers $${WEB_CONCURRENCY:-$$(( 2 * $$(nproc) + 1 ))} --access-logfile -
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 chromium:

@@ -29,9 +29,10 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 DEBUG = env_bool("DEBUG", default=False)
 
-# The fallback key is public: production must set SECRET_KEY.
+# The fallback key is public: production must set SECRET_KEY. Its "django-insecure-" prefix makes
+# `check --deploy` say so when it is left in place.
 SECRET_KEY = (
-    os.environ.get("SECRET_KEY") or "dev-insecure-3c1f0b7e9d2a4f6b8e5c7a9d1f3b5e7c9a1d3f5b7e9c1a3d5f7b9e1c"
+    os.environ.get("SECRET_KEY") or "django-insecure-3c1f0b7e9d2a4f6b8e5c7a9d1f3b5e7c9a1d3f5b7e9c1a3d5f7b9e1c"
 )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
@@ -53,6 +54,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A database that cannot be reached is a 503 with a clear page, not a 500; see archive/database.py.
+    "archive.database.DatabaseUnavailableMiddleware",
+    "archive.database.ReplicaReadsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -84,6 +88,21 @@ SECURE_CSP = {
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# Production is served over HTTPS: HTTPS=1 turns on secure cookies, the redirect to https:// and
+# HSTS (each can still be set on its own). Behind a proxy or load balancer that ends TLS, set
+# SECURE_PROXY_SSL_HEADER=1 so the X-Forwarded-Proto header it sets is trusted. Load balancers
+# probe /healthz over plain HTTP, so it is never redirected.
+HTTPS = env_bool("HTTPS", default=False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=HTTPS)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=HTTPS)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=HTTPS)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS") or (31_536_000 if HTTPS else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=HTTPS)
+if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -110,6 +129,16 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ.get("TEST_DATABASE_NAME", "test_archive")
+# Reads of public pages may go to a streaming replica of the same database (archive/database.py);
+# writes, the admin and management commands always use the primary.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["archive.database.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -128,9 +157,16 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# In production (`make serve`, after collectstatic) file names carry a hash of their content so they
+# can be cached for ever; without STATIC_MANIFEST (tests, runserver) no collectstatic is needed.
+STATIC_MANIFEST = env_bool("STATIC_MANIFEST", default=HTTPS)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
+        else "whitenoise.storage.CompressedStaticFilesStorage"
+    },
 }
 
 # Ingest refuses files above this size: wire stories are a few kilobytes.
