@@ -16,17 +16,20 @@ can show a curator's later edit as old value → new value.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import multiprocessing
+import os
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -152,27 +155,36 @@ class ArticleResult:
 
 @dataclass
 class RunSummary:
+    """What a run did, counted as it goes.
+
+    Each article's result (with every statement's text) is kept in `results` only when
+    `keep_results` is set, as for a dry run's table: a run over a million files then holds no more
+    in memory than a run over ten.
+    """
+
     results: list[ArticleResult] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    keep_results: bool = True
+    outcomes: Counter = field(default_factory=Counter)
+    statements_new: int = 0
+    statements_updated: int = 0
+    statements_retired: int = 0
+    new_speakers: list[str] = field(default_factory=list)
+    # (source file, warning) for every article extraction warned about.
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, result: ArticleResult) -> None:
+        self.outcomes[result.outcome] += 1
+        self.statements_new += result.statements_new
+        self.statements_updated += result.statements_updated
+        self.statements_retired += result.statements_retired
+        self.new_speakers += result.new_speakers
+        self.warnings += [(result.source_file, warning) for warning in result.warnings]
+        if self.keep_results:
+            self.results.append(result)
 
     def count(self, outcome: Outcome) -> int:
-        return sum(1 for result in self.results if result.outcome == outcome)
-
-    @property
-    def statements_new(self) -> int:
-        return sum(result.statements_new for result in self.results)
-
-    @property
-    def statements_updated(self) -> int:
-        return sum(result.statements_updated for result in self.results)
-
-    @property
-    def statements_retired(self) -> int:
-        return sum(result.statements_retired for result in self.results)
-
-    @property
-    def new_speakers(self) -> list[str]:
-        return [name for result in self.results for name in result.new_speakers]
+        return self.outcomes[outcome]
 
 
 def content_hash(raw: bytes) -> str:
@@ -198,31 +210,53 @@ def statement_slug(speaker: Speaker, text: str) -> str:
     return slug[:STATEMENT_SLUG_MAX_LENGTH].strip("-")
 
 
-def find_sources(paths: Iterable[str | Path]) -> tuple[list[Source], list[Failure]]:
-    """Files named, and *.txt files under folders named, in a stable order."""
-    sources: list[Source] = []
-    failures: list[Failure] = []
+def _text_files(folder: Path) -> Iterator[Path]:
+    """*.txt files under `folder` in the order of their paths as strings, one folder at a time.
+
+    Sorting each folder's entries by name, with "/" after a sub-folder's name, gives the same
+    order as sorting every path at once, without holding a million paths in memory.
+    """
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name + ("/" if entry.is_dir() else ""))
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _text_files(Path(entry.path))
+        elif entry.name.endswith(".txt") and entry.is_file():
+            yield Path(entry.path)
+
+
+def find_sources(paths: Iterable[str | Path], failures: list[Failure]) -> Iterator[Source]:
+    """Files named, and *.txt files under folders named, in a stable order, one at a time.
+
+    Paths that do not exist, and files whose name another path already took, go to `failures`.
+    """
+    paths = list(paths)
+    # Names can only clash when several paths are given; one folder's names are unique.
+    first_path: dict[str, Path] | None = {} if len(paths) > 1 else None
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = (file for file in path.rglob("*.txt") if file.is_file())
-            sources.extend(Source(file, file.relative_to(path).as_posix()) for file in sorted(found, key=str))
+            found = (Source(file, file.relative_to(path).as_posix()) for file in _text_files(path))
         elif path.is_file():
-            sources.append(Source(path, path.name))
+            found = iter([Source(path, path.name)])
         else:
             failures.append(Failure(str(given), "no such file or folder"))
-    unique: list[Source] = []
-    first_path: dict[str, Path] = {}
-    for source in sources:
-        earlier = first_path.setdefault(source.name, source.path)
-        if earlier == source.path:
-            if source not in unique:
-                unique.append(source)
-        else:
-            failures.append(
-                Failure(str(source.path), f"has the same name as {earlier}, which this run already takes")
-            )
-    return unique, failures
+            continue
+        for source in found:
+            if first_path is not None:
+                earlier = first_path.get(source.name)
+                if earlier is None:
+                    first_path[source.name] = source.path
+                elif earlier == source.path:
+                    continue  # the same file named twice is taken once
+                else:
+                    failures.append(
+                        Failure(
+                            str(source.path), f"has the same name as {earlier}, which this run already takes"
+                        )
+                    )
+                    continue
+            yield source
 
 
 def ingest_paths(
@@ -231,21 +265,34 @@ def ingest_paths(
     dry_run: bool = False,
     force: bool = False,
     on_progress: Callable[[int, int, str], None] | None = None,
+    batch_size: int = 1,
+    workers: int = 1,
+    keep_results: bool = True,
 ) -> RunSummary:
-    """Ingest every file under `paths`; a file that fails is reported and the others go on."""
-    sources, failures = find_sources(paths)
-    summary = RunSummary(failures=failures)
+    """Ingest every file under `paths`; a file that fails is reported and the others go on.
+
+    With `batch_size` above 1, whole articles are written `batch_size` to a transaction with bulk
+    inserts; with `workers` above 1, extraction runs in that many processes (see Ingestor.ingest_many).
+    """
+    paths = list(paths)
+    summary = RunSummary(keep_results=keep_results)
+    total = sum(1 for _ in find_sources(paths, [])) if on_progress is not None else 0
+    sources = find_sources(paths, summary.failures)
     # A dry run does all the work in one transaction and rolls it back; a real run commits
-    # article by article, so an interrupted run keeps what it finished.
+    # article by article (or batch by batch), so an interrupted run keeps what it finished.
     with transaction.atomic() if dry_run else nullcontext():
         ingestor = Ingestor(force=force)
-        for done, source in enumerate(sources, start=1):
-            try:
-                summary.results.append(ingestor.ingest(source))
-            except (SourceError, SourceRejected) as error:
-                summary.failures.append(Failure(str(source.path), str(error)))
+        if batch_size > 1 or workers > 1:
+            outcomes = ingestor.ingest_many(sources, batch_size=batch_size, workers=workers)
+        else:
+            outcomes = (ingestor.ingest_or_fail(source) for source in sources)
+        for done, (source, outcome) in enumerate(outcomes, start=1):
+            if isinstance(outcome, Failure):
+                summary.failures.append(outcome)
+            else:
+                summary.add(outcome)
             if on_progress is not None:
-                on_progress(done, len(sources), source.name)
+                on_progress(done, max(total, done), source.name)
         if dry_run:
             transaction.set_rollback(True)
     return summary
@@ -274,6 +321,108 @@ class Ingestor:
 
     def ingest(self, source: Source) -> ArticleResult:
         return self.ingest_bytes(source.name, self._read(source.path))
+
+    def ingest_or_fail(self, source: Source) -> tuple[Source, ArticleResult | Failure]:
+        try:
+            return source, self.ingest(source)
+        except (SourceError, SourceRejected) as error:
+            return source, Failure(str(source.path), str(error))
+
+    def ingest_many(
+        self, sources: Iterable[Source], *, batch_size: int, workers: int = 1
+    ) -> Iterator[tuple[Source, ArticleResult | Failure]]:
+        """Ingest in batches: each batch of whole articles is one transaction, new ones bulk-inserted.
+
+        An interrupted run still leaves no half-written article (a batch commits whole or not at
+        all), and running again skips what was committed. On PostgreSQL a batch commits without
+        waiting for its WAL flush (synchronous_commit off): a server crash may lose the last batches,
+        never part of one, and the next run writes them again.
+
+        With `workers` above 1, extraction runs in that many forked processes while this one writes
+        the previous batch. They know the speakers and aliases known when they started; when a batch
+        teaches the archive new ones, the next batch goes to fresh workers that know them too.
+        """
+        workers = max(1, workers)
+        pool = _ExtractionPool(workers, self) if workers > 1 else None
+        batches = itertools.batched(sources, max(1, batch_size))
+        try:
+            pending = self._prepare(next(batches, ()), pool)
+            while pending:
+                if pool is not None and pool.knows != self._knowledge:
+                    pool = pool.renewed(self)
+                following = self._prepare(next(batches, ()), pool)
+                yield from self._write_batch(pending)
+                pending = following
+        finally:
+            if pool is not None:
+                pool.close()
+
+    def _prepare(self, batch: Sequence[Source], pool: _ExtractionPool | None) -> list[_Pending]:
+        """Read, hash and decode a batch; what is new or changed goes to extraction (in `pool`)."""
+        existing = {
+            article.source_file: article
+            for article in Article.objects.filter(source_file__in=[source.name for source in batch])
+        }
+        pending = []
+        for source in batch:
+            item = _Pending(source)
+            pending.append(item)
+            try:
+                raw = self._read(source.path)
+                if len(raw) > self.max_bytes:
+                    raise SourceRejected(f"too large: {len(raw)} bytes, the limit is {self.max_bytes}")
+                item.digest = content_hash(raw)
+                item.article = existing.get(source.name)
+                if item.article is not None and item.article.content_hash == item.digest and not self.force:
+                    item.outcome = ArticleResult(source.name, Outcome.UNCHANGED)
+                    continue
+                item.text, _encoding = decode_source(raw)
+            except (SourceError, SourceRejected) as error:
+                item.outcome = Failure(str(source.path), str(error))
+        if pool is not None:
+            pool.extract([item for item in pending if item.outcome is None])
+        return pending
+
+    def _write_batch(self, pending: list[_Pending]) -> Iterator[tuple[Source, ArticleResult | Failure]]:
+        new_articles: list[Article] = []
+        created: list[tuple[Statement, ExtractedStatement]] = []
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
+            for item in pending:
+                if item.outcome is not None:
+                    continue
+                try:
+                    extracted = item.extracted() if item.from_pool else self._extract(item.text)
+                except SourceRejected as error:
+                    item.outcome = Failure(str(item.source.path), str(error))
+                    continue
+                if item.article is not None:
+                    item.outcome = self._store(
+                        item.source.name, item.digest, item.text, extracted, item.article
+                    )
+                    continue
+                article, result, to_create = self._stage_new(
+                    item.source.name, item.digest, item.text, extracted
+                )
+                new_articles.append(article)
+                created += to_create
+                item.outcome = result
+            if new_articles:
+                bulk_create_with_history(
+                    new_articles, Article, batch_size=500, default_change_reason=HISTORY_REASON
+                )
+            if created:
+                bulk_create_with_history(
+                    [statement for statement, _ in created],
+                    Statement,
+                    batch_size=1000,
+                    default_change_reason=HISTORY_REASON,
+                )
+                self._sync_topics(created, [])
+        for item in pending:
+            yield item.source, item.outcome
 
     def ingest_bytes(self, name: str, raw: bytes) -> ArticleResult:
         """Ingest a file's content as the article keyed `name` (a file name, or a pasted text's)."""
@@ -340,9 +489,7 @@ class Ingestor:
         outcome = Outcome.NEW if article is None else Outcome.UPDATED
         if article is None:
             article = Article(source_file=source_file)
-        _assign(article, self._article_values(extracted, text), ARTICLE_FIELD_GROUPS)
-        article.content_hash = digest
-        article._change_reason = HISTORY_REASON
+        self._fill_article(article, digest, text, extracted)
         article.save()
 
         result = ArticleResult(source_file, outcome, warnings=extracted.warnings)
@@ -413,6 +560,39 @@ class Ingestor:
             )
         self._sync_topics(to_create, matched)
         return result
+
+    def _stage_new(
+        self, source_file: str, digest: str, text: str, extracted: ExtractedArticle
+    ) -> tuple[Article, ArticleResult, list[tuple[Statement, ExtractedStatement]]]:
+        """A new article and its statements, built but not saved (ingest_many bulk-inserts them).
+
+        Its new speakers and aliases are saved, so the next article of the batch knows them.
+        """
+        article = Article(source_file=source_file)
+        self._fill_article(article, digest, text, extracted)
+        result = ArticleResult(source_file, Outcome.NEW, warnings=extracted.warnings)
+        speakers = self._resolve_speakers(extracted.statements, result)
+        to_create: list[tuple[Statement, ExtractedStatement]] = []
+        seen: set[str] = set()
+        for position, extracted_statement in enumerate(extracted.statements):
+            key = fingerprint(extracted_statement.text)
+            if key in seen:
+                continue  # the same words twice in one article are one statement, as in _store
+            seen.add(key)
+            speaker = speakers[extracted_statement.speaker]
+            values = _statement_values(extracted_statement, speaker, position)
+            result.stored.append(_stored_line(extracted_statement, speaker))
+            slug = statement_slug(speaker, extracted_statement.text)
+            to_create.append(
+                (Statement(article=article, fingerprint=key, slug=slug, **values), extracted_statement)
+            )
+        result.statements_new = len(to_create)
+        return article, result, to_create
+
+    def _fill_article(self, article: Article, digest: str, text: str, extracted: ExtractedArticle) -> None:
+        _assign(article, self._article_values(extracted, text), ARTICLE_FIELD_GROUPS)
+        article.content_hash = digest
+        article._change_reason = HISTORY_REASON
 
     def _article_values(self, extracted: ExtractedArticle, text: str) -> dict[str, object]:
         published = extracted.published
@@ -494,6 +674,8 @@ class Ingestor:
         self.speakers_by_name: dict[str, Speaker] = {}
         self._known: dict[str, KnownSpeaker] = {}
         self._known_tuple: tuple[KnownSpeaker, ...] | None = None
+        # Grows whenever known_speakers changes, so extraction workers can tell they are behind.
+        self._knowledge = 0
         aliases: dict[int, list[SpeakerAlias]] = defaultdict(list)
         for alias in SpeakerAlias.objects.order_by("id"):
             aliases[alias.speaker_id].append(alias)
@@ -516,6 +698,7 @@ class Ingestor:
             country=speaker.country,
         )
         self._known_tuple = None
+        self._knowledge += 1
 
     @property
     def known_speakers(self) -> tuple[KnownSpeaker, ...]:
@@ -597,6 +780,7 @@ class Ingestor:
                     country=known.country,
                 )
             self._known_tuple = None
+            self._knowledge += 1
 
     # Topics -------------------------------------------------------------------------------------
 
@@ -683,3 +867,70 @@ def _is_another_spelling(written: str, speaker: Speaker) -> bool:
 def _clip(value: str | None, model, field_name: str) -> str:
     """One line, cut to what the column holds (PostgreSQL refuses longer values)."""
     return " ".join((value or "").split())[: model._meta.get_field(field_name).max_length]
+
+
+@dataclass
+class _Pending:
+    """A file of a batch on its way through ingest_many: read, extracted, then stored."""
+
+    source: Source
+    digest: str = ""
+    text: str = ""
+    article: Article | None = None
+    outcome: ArticleResult | Failure | None = None
+    from_pool: bool = False
+    result: object = None
+
+    def extracted(self) -> ExtractedArticle:
+        extracted, error = self.result.get()
+        if error:
+            raise SourceRejected(error)
+        return extracted
+
+
+class _ExtractionPool:
+    """Forked processes that run extraction (plain Python, no database) with the speakers known
+    when they started; `knows` is the Ingestor's knowledge counter at that moment."""
+
+    def __init__(self, workers: int, ingestor: Ingestor) -> None:
+        self.workers = workers
+        self.knows = ingestor._knowledge
+        context = multiprocessing.get_context("fork")
+        self.pool = context.Pool(
+            workers, initializer=_start_worker, initargs=(ingestor.known_speakers, ingestor.topic_rules)
+        )
+        self.retired: list = []
+
+    def extract(self, items: list[_Pending]) -> None:
+        for item in items:
+            item.from_pool = True
+            item.result = self.pool.apply_async(_extract_in_worker, (item.text,))
+
+    def renewed(self, ingestor: Ingestor) -> _ExtractionPool:
+        """Fresh workers that know what the ingestor knows now; this pool ends once its work is done."""
+        fresh = _ExtractionPool(self.workers, ingestor)
+        self.pool.close()
+        fresh.retired = [*self.retired, self.pool]
+        return fresh
+
+    def close(self) -> None:
+        for pool in [*self.retired, self.pool]:
+            pool.terminate()
+            pool.join()
+
+
+_worker_knowledge: tuple[tuple[KnownSpeaker, ...], tuple[TopicRule, ...]] = ((), ())
+
+
+def _start_worker(known_speakers: tuple[KnownSpeaker, ...], topic_rules: tuple[TopicRule, ...]) -> None:
+    global _worker_knowledge
+    _worker_knowledge = (known_speakers, topic_rules)
+
+
+def _extract_in_worker(text: str) -> tuple[ExtractedArticle | None, str]:
+    known_speakers, topic_rules = _worker_knowledge
+    try:
+        return extract_article(text, known_speakers=known_speakers, topic_rules=topic_rules), ""
+    except Exception as error:
+        # As Ingestor._extract: the report names the failure and the other files go on.
+        return None, f"extraction failed: {type(error).__name__}: {error}"

@@ -115,7 +115,13 @@ def by_article(rows: list[dict]) -> dict[str, list[dict]]:
     return articles
 
 
-def test_a_killed_ingest_leaves_whole_articles_and_a_second_run_completes_it(tmp_path, make_database):
+@pytest.mark.parametrize(
+    "bulk",
+    [[], ["--workers", "2", "--batch-size", "10"]],
+    ids=["article-by-article", "batches-and-extraction-workers"],
+)
+def test_a_killed_ingest_leaves_whole_articles_and_a_second_run_completes_it(tmp_path, make_database, bulk):
+    """The reference is a plain run; the killed run and its rerun may use batches and workers."""
     corpus = tmp_path / "corpus"
     write_corpus(corpus, seed=7, count=ARTICLES)
     reference, interrupted = make_database("reference"), make_database("killed")
@@ -125,7 +131,7 @@ def test_a_killed_ingest_leaves_whole_articles_and_a_second_run_completes_it(tmp
     assert manage(reference.url, "ingest", str(corpus)).returncode == 0
     expected = exported(reference)
 
-    process = manage(interrupted.url, "ingest", str(corpus), wait=False)
+    process = manage(interrupted.url, "ingest", str(corpus), *bulk, wait=False)
     deadline = time.monotonic() + 120
     while interrupted.count_articles() < ARTICLES // 5 and time.monotonic() < deadline:
         assert process.poll() is None, "ingest finished before it could be interrupted"
@@ -140,7 +146,7 @@ def test_a_killed_ingest_leaves_whole_articles_and_a_second_run_completes_it(tmp
     for source_file, statements in partial.items():
         assert statements == whole[source_file], f"{source_file} is half-written"
 
-    again = manage(interrupted.url, "ingest", str(corpus))
+    again = manage(interrupted.url, "ingest", str(corpus), *bulk)
     assert again.returncode == 0, again.stderr
     assert interrupted.count_articles() == ARTICLES
     assert exported(interrupted) == expected

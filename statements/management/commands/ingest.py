@@ -26,14 +26,36 @@ class Command(BaseCommand):
             action="store_true",
             help="Extract unchanged files again, e.g. after curators edited topic rules or aliases.",
         )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=1,
+            metavar="N",
+            help="Write N whole articles per transaction with bulk inserts (bulk loads; default 1).",
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            metavar="N",
+            help="Extract in N processes while this one writes (bulk loads; implies batches).",
+        )
 
-    def handle(self, *args, paths, dry_run, force, **options):
+    def handle(self, *args, paths, dry_run, force, batch_size, workers, **options):
+        if batch_size < 1 or workers < 1:
+            raise CommandError("--batch-size and --workers must be at least 1.")
+        if workers > 1 and batch_size == 1:
+            batch_size = 200
         show_progress = self.stderr.isatty() and options["verbosity"] > 0
         summary = ingest_paths(
             paths,
             dry_run=dry_run,
             force=force,
             on_progress=self.draw_progress if show_progress else None,
+            batch_size=batch_size,
+            workers=workers,
+            # Only a dry run's table needs every statement; a real run keeps counts.
+            keep_results=dry_run,
         )
         if show_progress:
             self.stderr.write("")
@@ -80,9 +102,8 @@ class Command(BaseCommand):
         speakers = summary.new_speakers
         names = f" ({', '.join(speakers)})" if speakers else ""
         self.stdout.write(f"Speakers: {len(speakers)} new{names}.")
-        for result in summary.results:
-            for warning in result.warnings:
-                self.stderr.write(f"warning: {result.source_file}: {warning}")
+        for source_file, warning in summary.warnings:
+            self.stderr.write(f"warning: {source_file}: {warning}")
         for failure in summary.failures:
             self.stderr.write(f"FAILED {failure.name}: {failure.reason}")
 

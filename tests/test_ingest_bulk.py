@@ -1,0 +1,96 @@
+"""Bulk loads: batches of whole articles per transaction, extraction in worker processes, streaming."""
+
+from __future__ import annotations
+
+import pytest
+
+from statements.ingest import Failure, Outcome, find_sources, ingest_paths
+from statements.models import Article, Speaker, Statement
+
+pytestmark = [
+    pytest.mark.django_db,
+    # Workers are forked from the test process, whose other threads (if any) they never touch.
+    pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning"),
+]
+
+STORIES = {
+    f"{n:03d}.txt": (
+        f"Outlet: TASS\nPublished: 2021-12-{n % 28 + 1:02d}\n\n"
+        f"Speaker {n % 4} | NATO expansion is story {n}'s first point. | kind=indirect\n"
+        f"Speaker {(n + 1) % 4} | Sanctions are story {n}'s second point.\n"
+        f"Speaker {n % 4} | NATO expansion is story {n}'s first point.\n"
+    )
+    for n in range(12)
+}
+
+
+def archive_state() -> list[tuple]:
+    return sorted(
+        (
+            statement.article.source_file,
+            statement.position,
+            statement.text,
+            statement.speaker.slug,
+            statement.slug,
+            tuple(sorted(topic.slug for topic in statement.topics.all())),
+        )
+        for statement in Statement.objects.select_related("article", "speaker").prefetch_related("topics")
+    )
+
+
+@pytest.fixture
+def stories(write_source, sources):
+    for name, text in STORIES.items():
+        write_source(name, text)
+    return sources
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_batches_store_what_article_by_article_stores(fake_extraction, stories, workers):
+    ingest_paths([stories])
+    one_by_one = archive_state()
+    Statement.objects.all().delete()
+    Article.objects.all().delete()
+    Speaker.objects.all().delete()
+
+    summary = ingest_paths([stories], batch_size=5, workers=workers, keep_results=False)
+
+    assert archive_state() == one_by_one
+    assert summary.count(Outcome.NEW) == 12 and summary.statements_new == 24
+    assert summary.results == []  # counted, not kept
+    assert Article.history.filter(history_change_reason="ingest").count() == 12 * 2
+
+
+def test_batches_skip_unchanged_files_and_update_changed_ones(fake_extraction, stories, write_source):
+    ingest_paths([stories], batch_size=5)
+    first = Statement.objects.get(text="NATO expansion is story 3's first point.")
+    write_source("003.txt", STORIES["003.txt"].replace("second point", "other point"))
+
+    summary = ingest_paths([stories], batch_size=5)
+
+    assert (summary.count(Outcome.UNCHANGED), summary.count(Outcome.UPDATED)) == (11, 1)
+    assert Statement.objects.get(pk=first.pk).text == first.text  # same id, same permalink
+    assert Statement.objects.filter(text="Sanctions are story 3's other point.").exists()
+
+
+def test_a_failure_in_a_worker_is_reported_and_the_batch_goes_on(fake_extraction, stories, write_source):
+    write_source("005.txt", "Outlet: TASS\n\nEXPLODE | This text trips the parser.\n")
+    write_source("empty.txt", b"")
+
+    summary = ingest_paths([stories], batch_size=4, workers=2)
+
+    reasons = {failure.name.rsplit("/", 1)[-1]: failure.reason for failure in summary.failures}
+    assert reasons["005.txt"].startswith("extraction failed: RuntimeError")
+    assert "empty.txt" in reasons
+    assert Article.objects.count() == 11
+
+
+def test_sources_stream_in_the_order_of_their_paths(write_source, sources):
+    for name in ("b.txt", "a/z.txt", "a.txt", "a/b/c.txt", "ab/x.txt", "a-b.txt", "notes.md"):
+        write_source(name, "text")
+    failures: list[Failure] = []
+
+    found = [source.name for source in find_sources([sources], failures)]
+
+    assert found == sorted(found) == ["a-b.txt", "a.txt", "a/b/c.txt", "a/z.txt", "ab/x.txt", "b.txt"]
+    assert failures == []
