@@ -23,6 +23,7 @@ from .lexicon import (
 )
 from .records import PartialDate, SpeakerKind, SpeakerRef, StatementKind
 from .speakers import (
+    ISSUED_BY_OWNER,
     Mention,
     SpeakerDirectory,
     Subject,
@@ -50,7 +51,11 @@ SPEECH = re.compile(
 FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|you|You|your|Your|I'm|I’m|we're|we’re)\b")
 # The words between a speech verb and "that": where, when, to whom. A full stop may only
 # belong to an abbreviation ("on Sept. 2 that").
-THAT_CLAUSE = re.compile(r"^(?P<gap>(?:[^,.;:§!?\"“”]|\.(?!\s+[A-Z])){0,160}?)(?<![\w])that(?![\w])\s*,?\s*")
+THAT_CLAUSE = re.compile(
+    r"^(?P<gap>(?:[^,.;:§!?\"“”]|\.(?!\s+[A-Z])){0,160}?)"
+    r"(?:,\s*(?:however|in particular|in turn|nevertheless|though|therefore|also|moreover|above all),\s*)?"
+    r"(?<![\w])that(?![\w])\s*,?\s*"
+)
 # "told reporters on Monday the department had ...": an addressee, a time, then the clause.
 TOLD_CLAUSE = re.compile(
     r"^\s*(?:[\w.’']+\s+){1,4}?(?:(?:on|this|last)\s+\w+day\s+|yesterday\s+|today\s+)?"
@@ -138,6 +143,9 @@ class Candidate:
     sentence_has_quote_start: bool = False
     # An answer in a question-and-answer interview: the interviewee's own words.
     interview_answer: bool = False
+    # Not a statement: a sentence about someone ("The minister also touched upon ...") that
+    # makes them the one a following "he" or "in his words" refers to.
+    focus_only: bool = False
 
 
 @dataclass
@@ -156,6 +164,8 @@ class _ArticleState:
     roles: dict[str, str] = field(default_factory=dict)
     dates: dict[str, PartialDate] = field(default_factory=dict)
     speakers: dict[str, SpeakerRef] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
+    quoted: set[str] = field(default_factory=set)
 
     def canonical(self, speaker: SpeakerRef) -> SpeakerRef:
         """One SpeakerRef per speaker in an article, keeping the fullest details seen."""
@@ -365,6 +375,18 @@ def _clean_content(text: str) -> str:
     return text
 
 
+def _sentence_subject(masked: str) -> Subject | None:
+    """The person or body a sentence is about, when it opens with them and a verb."""
+    for word in list(re.finditer(r"(?<![\w’'\-])[a-z][\w’'\-]*", masked))[:6]:
+        subject = subject_before(masked, word.start())
+        if subject is None or subject.kind == "pronoun":
+            continue
+        opening = masked[: subject.start].strip()
+        if not opening or opening.endswith(","):
+            return subject
+    return None
+
+
 def _is_attribution_tail(after: str, verb: str) -> bool:
     """Whether what follows a speech verb only says where, when or how it was said, so the
     content must be the clause before the subject ("..., X said on Friday in Beijing.")."""
@@ -505,6 +527,21 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
                 continue
             found = _reported(masked)
             if found is None:
+                focus = _sentence_subject(masked)
+                if focus is not None:
+                    candidates.append(
+                        Candidate(
+                            StatementKind.INDIRECT,
+                            "",
+                            index,
+                            low,
+                            low,
+                            focus,
+                            low + focus.start,
+                            "",
+                            focus_only=True,
+                        )
+                    )
                 continue
             start, end, subject, attribution = found
             content = sentence[start:end]
@@ -540,6 +577,14 @@ def attribute(
     last_in_paragraph: dict[int, Attributed] = {}
     for number, candidate in enumerate(candidates):
         position = paragraph_offsets[candidate.paragraph_index] + candidate.subject_position
+        if candidate.focus_only:
+            focus = _resolve(candidate.subject, state, position)
+            if focus is not None:
+                speaker = state.canonical(focus[0])
+                if focus[2]:
+                    state.roles.setdefault(speaker.name, focus[2])
+                state.history.append((speaker, position))
+            continue
         subject = candidate.subject
         chained = candidate.continues_into
         while subject is None and chained is not None:
@@ -576,6 +621,7 @@ def attribute(
             state.roles.setdefault(speaker.name, role)
         role = role or state.roles.get(speaker.name, "")
         state.history.append((speaker, position))
+        state.quoted.add(speaker.name)
         result = Attributed(candidate, speaker, as_written, role, said_on)
         last_in_paragraph[candidate.paragraph_index] = result
         results.append(result)
@@ -614,12 +660,24 @@ def _resolve_pronoun(
     subject: Subject, state: _ArticleState, position: int
 ) -> tuple[SpeakerRef, str, str] | None:
     # "it said" refers back to an institution, "he"/"she"/"his words" to a person.
-    wanted = SpeakerKind.INSTITUTION if subject.head.lower() == "it" else SpeakerKind.PERSON
-    for speaker, _ in reversed(state.history):
-        if speaker.kind == wanted:
-            return speaker, subject.as_written, state.roles.get(speaker.name, "")
-    if wanted == SpeakerKind.INSTITUTION:
+    pronoun = subject.head.lower()
+    if pronoun == "it":
+        for speaker, _ in reversed(state.history):
+            if speaker.kind == SpeakerKind.INSTITUTION:
+                return speaker, subject.as_written, state.roles.get(speaker.name, "")
         return None
+    # The text never states a sex; the pronouns it already used for someone do. The most
+    # recent person wins unless the article already called them otherwise, or they were only
+    # mentioned (never quoted) while someone quoted just before fits the pronoun.
+    gender = "she" if pronoun in {"she", "her"} else "he"
+    people = [speaker for speaker, _ in reversed(state.history) if speaker.kind == SpeakerKind.PERSON]
+    recent = [p for p in dict.fromkeys(people) if state.genders.get(p.name) in (None, gender)][:4]
+    chosen = next((p for p in recent if state.genders.get(p.name) == gender or p.name in state.quoted), None)
+    if chosen is None:
+        chosen = recent[0] if recent else None
+    if chosen is not None:
+        state.genders[chosen.name] = gender
+        return chosen, subject.as_written, state.roles.get(chosen.name, "")
     # Nobody quoted yet: the last person the article named with a title.
     for mention in reversed(state.directory.mentions):
         if mention.position < position and mention.role:
@@ -634,6 +692,11 @@ def _resolve_description(
     """The most recent speaker the description fits, else the most recent person quoted
     (for a person's title), else a person the article names with a fitting title — before
     this point, or, for a lead that names them only later, after it."""
+    if subject.head in ISSUED_BY_OWNER:
+        if not state.history:
+            return None
+        speaker = state.history[-1][0]
+        return speaker, subject.as_written, state.roles.get(speaker.name, "")
     for speaker, _ in reversed(state.history):
         if descriptor_matches(subject, state.roles.get(speaker.name, ""), speaker):
             return speaker, subject.as_written, state.roles.get(speaker.name, "")

@@ -383,6 +383,8 @@ NOT_NAME_WORDS = frozenset(
         african arab gulf middle security strategic forum club journal newspaper news agency
         television tv radio daily times post group summit conference talks meeting treaty initiative
         road belt day week month year quoted statement interview briefing press
+    sources source officials experts analysts observers media reports diplomats residents witnesses
+    critics participants authorities
         """.split()
 )
 

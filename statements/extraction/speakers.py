@@ -182,7 +182,8 @@ _BETWEEN_SUBJECT_AND_VERB = re.compile(
     r"(?:\s(?:in (?:his|her|its) turn|in turn|for (?:his|her|its) part|on (?:his|her|its) part|once again"
     r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?: (?:morning|afternoon|evening|night))?"
-    r"|on [a-z]+\.? \d{1,2}|last (?:week|month|year)|this (?:week|month|year)|earlier (?:today|this week)))$",
+    r"|on [a-z]+\.? \d{1,2}|last (?:week|month|year)|this (?:week|month|year)|earlier (?:today|this week)"
+    r"|in an? (?:joint |written |separate )?(?:statement|interview|press release|communique|post)))$",
     re.IGNORECASE,
 )
 
@@ -259,8 +260,10 @@ def _role_run(tokens: list[Token], end: int) -> int:
             # Title words, and capitalised words inside a title ("Valdai Club director").
             index -= 1
             start = index
-        elif token.bare in CONNECTORS:
-            # "Representative to the UN": kept only if a title word stands further left.
+        elif token.bare in CONNECTORS and not (token.bare == "and" and index == end):
+            # "Representative to the UN": kept only if a title word stands further left. "and"
+            # may join parts of a title ("Trade and Industry"), but right before a name it
+            # joins two people ("Sorokin and Zhang").
             index -= 1
         elif (
             start < end
@@ -300,8 +303,17 @@ def _at_boundary(text: str, position: int) -> bool:
         return True
     if before[-1] in CLAUSE_BOUNDARY or before[-1] in "-":
         return True
-    last_word = before.split()[-1].lower()
-    return last_word in {"as", "and", "but", "while", "that"}
+    words = before.split()
+    last_word = words[-1].lower()
+    if last_word == "and":
+        # "..., and Lavrov said" starts a clause; "Sorokin and Zhang agreed" is a joint subject.
+        return len(words) > 1 and words[-2].endswith(",") and not _ends_with_name(before[: -len("and")])
+    return last_word in {"as", "but", "while", "that"}
+
+
+def _ends_with_name(text: str) -> bool:
+    tokens = tokenize(text.rstrip().rstrip(","))
+    return bool(tokens) and is_name_word(tokens[-1])
 
 
 # What an institution or person issued, standing for them: "the embassy's statement said".
@@ -316,6 +328,16 @@ def subject_before(text: str, end: int) -> Subject | None:
     # "The Ministry of External Affairs (MEA) said": the bracketed abbreviation adds nothing.
     if len(tokens) >= 3 and tokens[-1].text == ")" and tokens[-3].text == "(":
         tokens = tokens[:-3]
+    # "the Kremlin press service said", "the ministry's press office said": the owner speaks.
+    if (
+        len(tokens) >= 3
+        and tokens[-2].bare == "press"
+        and tokens[-1].bare in {"service", "office", "centre", "center"}
+    ):
+        tokens = tokens[:-2]
+        owner = tokens[-1]
+        if re.search(r"[’']s$", owner.text):
+            tokens = [*tokens[:-1], Token(_strip_possessive(owner.text), owner.start, owner.end - 2)]
     # "the embassy's statement said", "the ministry's press release says".
     if len(tokens) >= 2 and tokens[-1].bare in ISSUED_BY_OWNER:
         owner_index = len(tokens) - 2
@@ -434,6 +456,8 @@ def _parse_tail(text: str, tokens: list[Token]) -> Subject | None:
             else ""
         )
         role = re.sub(r"^(?:the|The)\s+", "", role)
+        if _joins_two_people(role):
+            return None
         if role and not any(
             _strip_possessive(t.bare) in TITLE_WORDS | ROLE_NOUNS for t in tokens[role_start:name_start]
         ):
@@ -450,6 +474,15 @@ def _parse_tail(text: str, tokens: list[Token]) -> Subject | None:
     return _descriptor_tail(text, tokens)
 
 
+def _joins_two_people(role: str) -> bool:
+    """ "UK Prime Minister Rishi Sunak and Australian Prime Minister": a title, a name, "and"
+    and another title is two people speaking together, not one person's title."""
+    head, joined, tail = role.partition(" and ")
+    if not joined:
+        return False
+    return any(_is_role_noun(t) for t in tokenize(head)) and any(_is_role_noun(t) for t in tokenize(tail))
+
+
 def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
     # "the Russian Embassy in Japan", "the Ministry of Defence of Ukraine": a place after the
     # institution belongs to its name.
@@ -457,6 +490,8 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
         if (
             tokens[cut].bare in {"in", "to", "of", "at"}
             and all(t.text[:1].isupper() for t in tokens[cut + 1 :])
+            and len(tokens) - cut - 1 <= 2
+            and _strip_possessive(tokens[cut + 1].bare) in COUNTRIES | PLACES
             and _strip_possessive(tokens[cut - 1].bare) in INSTITUTION_NOUNS
         ):
             found = _institution_tail(text, tokens[:cut])
@@ -478,8 +513,15 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
         token = tokens[start - 1]
         if token.text in CLAUSE_BOUNDARY:
             break
-        if (token.text[:1].isupper() and token.bare not in ROLE_STOP_WORDS) or (
-            token.bare in {"of", "for", "and", "on"} and start > 1 and tokens[start - 2].text[:1].isupper()
+        if (
+            (token.text[:1].isupper() and token.bare not in ROLE_STOP_WORDS)
+            or (
+                token.bare in {"of", "for", "and", "on"}
+                and start > 1
+                and tokens[start - 2].text[:1].isupper()
+            )
+            # "Taiwan Affairs Office of the State Council"
+            or (token.bare == "the" and start > 1 and tokens[start - 2].bare in {"of", "for", "on"})
         ):
             start -= 1
         else:
@@ -516,6 +558,12 @@ def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
     "Russia's foreign ministry spokeswoman"."""
     last = tokens[-1]
     head = _strip_possessive(last.bare)
+    if len(tokens) >= 2 and tokens[-2].bare == "the" and head in ISSUED_BY_OWNER:
+        # "The statement said ...": the statement of whoever was just quoted.
+        first = tokens[-2]
+        if _at_boundary(text, first.start):
+            return Subject("descriptor", first.start, last.end, text[first.start : last.end], head=head)
+        return None
     if head not in ROLE_NOUNS and head not in INSTITUTION_NOUNS and head.split("-")[0] not in ROLE_NOUNS:
         return None
     start = len(tokens) - 1

@@ -382,3 +382,53 @@ def test_a_description_prefers_the_person_named_with_that_title():
         "The ambassador said the second phase of the corridor would focus on industry."
     )
     assert [s.speaker.name for s in found] == ["Sadia Iqbal", "Khalid Chaudhry"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorokin and Zhang agreed that the next round would be held in Beijing.",
+        "US President Joe Baker, UK Prime Minister Ann Hale and Australian Prime Minister Tom Ross announced that the deal was done.",
+        "Sources said that several new agreements were expected to be signed.",
+    ],
+)
+def test_joint_and_anonymous_subjects_give_no_statement(text):
+    assert statements(text) == ()
+
+
+def test_bodies_speaking_through_press_services_statements_and_long_names():
+    found = statements(
+        "On Monday, the Kremlin press service said that Moscow had received no proposals.\n\n"
+        "Meanwhile, the Prime Minister Office in a statement said the second phase would focus on industry.\n\n"
+        "The Taiwan Affairs Office of the State Council said on Thursday that sanctions would follow.\n\n"
+        "The statement said the office would publish a list of names."
+    )
+    assert [s.speaker.name for s in found] == [
+        "Kremlin",
+        "Prime Minister Office",
+        "Taiwan Affairs Office of the State Council",
+        "Taiwan Affairs Office of the State Council",
+    ]
+
+
+def test_an_adverb_in_commas_before_that():
+    statement = only("The diplomat Ivan Orlov believes, however, that Moscow should not close the door.")
+    assert statement.text == "Moscow should not close the door"
+
+
+def test_pronouns_follow_who_the_text_is_about_and_the_pronouns_already_used():
+    found = statements(
+        'Deputy Minister Ivan Sorin said that talks went well. "We agreed on a lot," he said.\n\n'
+        'Spokeswoman Anna Li said that China welcomed the talks. "It was useful," she said.\n\n'
+        "Foreign Secretary Tahir Khan met the ambassador on Monday.\n\n"
+        "On trade, she said that exports had doubled.\n\n"
+        "Sorin also touched upon the treaty. In his words, the treaty is still alive."
+    )
+    assert [s.speaker.name for s in found] == [
+        "Ivan Sorin",
+        "Ivan Sorin",
+        "Anna Li",
+        "Anna Li",
+        "Anna Li",
+        "Ivan Sorin",
+    ]
