@@ -618,6 +618,10 @@ class Mention:
     kind: SpeakerKind
     position: int
 
+    @functools.cached_property
+    def key_parts(self) -> list[str]:
+        return name_key(self.name).split()
+
 
 @dataclass
 class SpeakerDirectory:
@@ -681,7 +685,7 @@ class SpeakerDirectory:
         """The fullest mention of the same person: the same name, or one the written name ends
         ("De la Cruz" for "Gilberto de la Cruz"); for a single word, a surname or, as Chinese
         and Korean names are written, a family name first."""
-        keyed = [(m, name_key(m.name).split()) for m in candidates]
+        keyed = [(m, m.key_parts) for m in candidates]
         matches = [(m, key) for m, key in keyed if key[-len(parts) :] == parts and len(key) >= len(parts)]
         if not matches and len(parts) == 1:
             matches = [(m, key) for m, key in keyed if len(key) > 1 and key[0] == parts[0]]
