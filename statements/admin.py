@@ -23,6 +23,7 @@ from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import curation
+from .dates import DATED, period_start
 from .extraction import SourceError
 from .extraction.topics import InvalidTopicRule, compile_pattern
 from .ingest import STATEMENT_EXTRACTED_FIELDS, Outcome, SourceRejected, ingest_text
@@ -69,14 +70,10 @@ def clean_partial_date(cleaned: dict, date_field: str, precision_field: str, mon
     Raises ValidationError naming the field to fix.
     """
     value, precision = cleaned.get(date_field), cleaned.get(precision_field)
-    if precision in (DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR):
+    if precision in DATED:
         if value is None:
             raise ValidationError({date_field: "Give the date, or choose “Unknown” as its precision."})
-        if precision == DatePrecision.MONTH:
-            value = value.replace(day=1)
-        elif precision == DatePrecision.YEAR:
-            value = value.replace(month=1, day=1)
-        cleaned[date_field] = value
+        cleaned[date_field] = period_start(value, precision)
         if month_day_field:
             cleaned[month_day_field] = ""
     elif precision == DatePrecision.MONTH_DAY:

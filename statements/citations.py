@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
-from .models import MONTH_NAMES, DatePrecision, Statement, StatementKind, partial_date_iso
+from .dates import MONTH_NAMES, known_parts, partial_date_iso
+from .extraction import PartialDate
+from .models import Statement, StatementKind
 
 ARCHIVE_NAME = "Diplomatic Statements Archive"
 QUOTE_WORDS = 25
@@ -36,33 +38,31 @@ def _short_quote(text: str) -> str:
     return quote.rstrip(" .,;:")
 
 
-def _published(statement: Statement):
+def _published(statement: Statement) -> PartialDate:
+    """What is known of the article's publication date; a day and month without a year is n.d."""
     article = statement.article
-    if article.published_on is None or article.published_precision == DatePrecision.UNKNOWN:
-        return None, article.published_precision
-    return article.published_on, article.published_precision
+    return known_parts(article.published_on, article.published_precision)
 
 
 def _apa_date(statement: Statement) -> str:
-    value, precision = _published(statement)
-    if value is None:
+    date = _published(statement)
+    if date.year is None:
         return "n.d."
-    if precision == DatePrecision.YEAR:
-        return str(value.year)
-    if precision == DatePrecision.MONTH:
-        return f"{value.year}, {MONTH_NAMES[value.month - 1]}"
-    return f"{value.year}, {MONTH_NAMES[value.month - 1]} {value.day}"
+    if date.month is None:
+        return str(date.year)
+    day = f" {date.day}" if date.day else ""
+    return f"{date.year}, {MONTH_NAMES[date.month - 1]}{day}"
 
 
 def _chicago_date(statement: Statement) -> str:
-    value, precision = _published(statement)
-    if value is None:
+    date = _published(statement)
+    if date.year is None:
         return "n.d."
-    if precision == DatePrecision.YEAR:
-        return str(value.year)
-    if precision == DatePrecision.MONTH:
-        return f"{MONTH_NAMES[value.month - 1]} {value.year}"
-    return f"{MONTH_NAMES[value.month - 1]} {value.day}, {value.year}"
+    if date.month is None:
+        return str(date.year)
+    if date.day is None:
+        return f"{MONTH_NAMES[date.month - 1]} {date.year}"
+    return f"{MONTH_NAMES[date.month - 1]} {date.day}, {date.year}"
 
 
 def _what(statement: Statement) -> str:
@@ -102,15 +102,15 @@ def _bibtex_escape(text: str) -> str:
 
 
 def bibtex_key(statement: Statement) -> str:
-    value, _ = _published(statement)
+    year = _published(statement).year
     who = slugify(statement.speaker.name.split()[-1] if statement.speaker.name.split() else "statement")
     first_word = slugify(next((word for word in statement.text.split() if len(word) > 3), "said"))
-    return f"{who}{value.year if value else 'nd'}{first_word}{statement.pk}".replace("-", "")
+    return f"{who}{year or 'nd'}{first_word}{statement.pk}".replace("-", "")
 
 
 def bibtex(statement: Statement, url: str) -> str:
     article = statement.article
-    value, precision = _published(statement)
+    date = _published(statement)
     fields = [
         ("author", "{" + _bibtex_escape(statement.speaker.name) + "}"),
         ("title", _bibtex_escape(_short_quote(statement.text))),
@@ -118,10 +118,10 @@ def bibtex(statement: Statement, url: str) -> str:
     ]
     if article.outlet:
         fields.append(("organization", _bibtex_escape(article.outlet.name)))
-    if value is not None:
-        fields.append(("year", str(value.year)))
-        if precision in (DatePrecision.DAY, DatePrecision.MONTH):
-            fields.append(("month", MONTH_NAMES[value.month - 1][:3].lower()))
+    if date.year is not None:
+        fields.append(("year", str(date.year)))
+        if date.month is not None:
+            fields.append(("month", MONTH_NAMES[date.month - 1][:3].lower()))
     fields += [("note", _bibtex_escape(ARCHIVE_NAME)), ("url", url)]
     body = ",\n".join(
         f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}" for name, value in fields
@@ -131,7 +131,7 @@ def bibtex(statement: Statement, url: str) -> str:
 
 def ris(statement: Statement, url: str) -> str:
     article = statement.article
-    value, precision = _published(statement)
+    date = _published(statement)
     lines = [
         ("TY", "NEWS"),
         ("AU", statement.speaker.name),
@@ -140,12 +140,11 @@ def ris(statement: Statement, url: str) -> str:
     ]
     if article.outlet:
         lines.append(("PB", article.outlet.name))
-    if value is not None:
-        lines.append(("PY", str(value.year)))
-        if precision == DatePrecision.DAY:
-            lines.append(("DA", value.strftime("%Y/%m/%d")))
-        elif precision == DatePrecision.MONTH:
-            lines.append(("DA", value.strftime("%Y/%m/")))
+    if date.year is not None:
+        lines.append(("PY", str(date.year)))
+        if date.month is not None:
+            day = f"{date.day:02d}" if date.day else ""
+            lines.append(("DA", f"{date.year:04d}/{date.month:02d}/{day}"))
     lines += [("N1", _what(statement)), ("DB", ARCHIVE_NAME), ("UR", url), ("ER", "")]
     return "\n".join(f"{tag}  - {text}".rstrip() for tag, text in lines)
 

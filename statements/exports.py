@@ -3,18 +3,20 @@
 One row per statement, as a nested dict (JSON) or flattened to CSV_COLUMNS (CSV); partial dates are
 written to the precision known. The command and the site call the same functions, so a researcher
 gets the same fields from `python manage.py export_statements` and from a filtered view's download.
+
+CSV files are opened in spreadsheets, which evaluate a cell that starts like a formula, and any text
+an article quotes may start with "=", "+", "-" or "@" ("-10% growth", a pasted "=HYPERLINK(…)"):
+such cells are written behind a single quote, so a spreadsheet shows them as text (CSV injection).
 """
 
 from __future__ import annotations
 
-import calendar
 import csv
-import datetime as dt
 import json
-import re
 from collections.abc import Iterable, Iterator
 
-from .models import Statement, partial_date_iso
+from .dates import partial_date_iso
+from .models import Statement
 
 CSV_COLUMNS = [
     "id",
@@ -36,23 +38,8 @@ CSV_COLUMNS = [
     "article_published",
     "article_language",
 ]
-PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def parse_partial_date(value: str, *, last_day: bool) -> dt.date:
-    """'YYYY-MM-DD', 'YYYY-MM' or 'YYYY' as a date: a period stands for its first or its last day.
-
-    Raises ValueError for anything else, including impossible dates such as 2021-02-30.
-    """
-    match = PARTIAL_DATE.fullmatch(value.strip())
-    if match is None:
-        raise ValueError(f"{value!r} is not a date")
-    year, month, day = (int(part) if part else None for part in match.groups())
-    if month is None:
-        return dt.date(year, 12, 31) if last_day else dt.date(year, 1, 1)
-    if day is None:
-        return dt.date(year, month, calendar.monthrange(year, month)[1] if last_day else 1)
-    return dt.date(year, month, day)
+# What a spreadsheet reads as the start of a formula (or of a cell it splits off, for tab and CR).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_row(statement: Statement) -> dict:
@@ -83,7 +70,19 @@ def export_row(statement: Statement) -> dict:
     }
 
 
+def spreadsheet_safe(value):
+    """A cell a spreadsheet shows as text: one that starts like a formula gets a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
 def flatten(row: dict) -> dict:
+    """An export row as CSV_COLUMNS, every cell safe to open in a spreadsheet."""
+    return {column: spreadsheet_safe(value) for column, value in _flat(row).items()}
+
+
+def _flat(row: dict) -> dict:
     return {
         "id": row["id"],
         "url": row["url"],

@@ -18,7 +18,7 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils.text import Truncator
 
-from .exports import parse_partial_date
+from .dates import parse_partial_date
 from .models import Outlet, ReviewStatus, Speaker, StatementKind, Topic
 from .search import SearchSyntaxError, parse_query
 

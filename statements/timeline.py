@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .models import MONTH_NAMES
+from .dates import MONTH_NAMES
 
 WIDTH, HEIGHT = 640, 140
 PLOT_TOP, PLOT_BOTTOM, PLOT_LEFT, PLOT_RIGHT = 12, 112, 28, 632

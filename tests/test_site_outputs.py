@@ -73,6 +73,25 @@ def test_the_csv_export_is_flat_and_complete(client, archive, run_command):
     assert "subscribe" not in body(client.get("/statements/export.csv"))
 
 
+def test_csv_cells_that_start_like_a_formula_open_as_text(client, make_statement, run_command):
+    formula = '=HYPERLINK("http://example.com/x","Click")'
+    statement = make_statement(formula, speaker="+Evil Speaker", role_as_written="-1 minister")
+    make_statement("@channel\tsubscribe", speaker="Wang Yi")
+
+    for export in (
+        body(client.get("/statements/export.csv")),
+        run_command("export_statements", "--format", "csv").stdout,
+    ):
+        rows = {row["id"]: row for row in csv.DictReader(io.StringIO(export))}
+        row = rows[str(statement.pk)]
+        assert row["text"] == f"'{formula}"
+        assert (row["speaker_name"], row["role"]) == ("'+Evil Speaker", "'-1 minister")
+        assert row["speaker_slug"] == "evil-speaker"
+        assert {row["text"] for row in rows.values()} >= {"'@channel\tsubscribe"}
+    # JSON is read by programs, not spreadsheets: the text stays as it was said.
+    assert formula in [row["text"] for row in json.loads(body(client.get("/statements/export.json")))]
+
+
 def test_exports_refuse_bad_filters(client, archive):
     for params in ({"speaker": "nobody"}, {"said_after": "2021-13-45"}, {"q": "-only"}):
         response = client.get("/statements/export.csv", params)

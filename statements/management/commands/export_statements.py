@@ -8,7 +8,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from statements.exports import CSV_COLUMNS, export_rows, flatten, parse_partial_date
+from statements.dates import parse_partial_date
+from statements.exports import CSV_COLUMNS, export_rows, flatten
 from statements.models import Speaker, Statement, Topic
 
 
