@@ -24,13 +24,19 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.db import connections
-from django.db.models import Expression, F, FloatField, Func, TextField, Value
+from django.db.models import F, FloatField, Func, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .columns import StatementColumn
+
 MAX_QUERY_LENGTH = 300
 MAX_TERMS = 24
+# Best-match order ranks at most this many matches, the most recently added (the newest ids): the
+# candidates are found through the full-text index (rare words) or by walking the primary key
+# backwards (common words), whichever the planner expects to be cheaper, and never by a full scan.
+RANK_CANDIDATES = 1000
 
 PG_CONFIG = "english"
 PG_VECTOR_COLUMN = "search_vector"
@@ -177,27 +183,6 @@ def _parsed(query: ParsedQuery | str) -> ParsedQuery:
     return parsed
 
 
-class _StatementColumn(Expression):
-    """A column of the statement table that the model does not declare (the stored tsvector)."""
-
-    def __init__(self, column: str, output_field, alias: str | None = None):
-        super().__init__(output_field=output_field)
-        self.column, self.alias = column, alias
-
-    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
-        clone = self.copy()
-        clone.alias = query.get_initial_alias()
-        return clone
-
-    def relabeled_clone(self, change_map):
-        clone = self.copy()
-        clone.alias = change_map.get(self.alias, self.alias)
-        return clone
-
-    def as_sql(self, compiler, connection):
-        return f"{compiler.quote_name(self.alias)}.{compiler.quote_name(self.column)}", []
-
-
 class _Fts5Call(Func):
     """An FTS5 auxiliary function (bm25, highlight) evaluated for the outer statement row."""
 
@@ -227,7 +212,7 @@ def matching(queryset, query: ParsedQuery | str):
     """Statements of `queryset` that match, annotated with `search_rank` (higher is better)."""
     parsed = _parsed(query)
     if _vendor(queryset) == "postgresql":
-        vector = _StatementColumn(PG_VECTOR_COLUMN, SearchVectorField())
+        vector = StatementColumn(PG_VECTOR_COLUMN, SearchVectorField())
         pg_query = _pg_query(parsed)
         return (
             queryset.alias(_search_vector=vector)

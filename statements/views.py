@@ -12,7 +12,7 @@ from django.utils.functional import cached_property
 from . import citations, exports, passages, timeline
 from .filters import FACET_SCAN_LIMIT, StatementFilter
 from .models import Article, ReviewStatus, Speaker, Statement, Topic
-from .search import highlighted_html
+from .search import RANK_CANDIDATES, highlighted_html
 
 STATEMENTS_PER_PAGE = 25
 SPEAKERS_PER_PAGE = 100
@@ -66,10 +66,18 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     statements = filterset.qs.with_related()
     if filterset.search_query:
         statements = statements.with_highlights(filterset.search_query)
-    page = _page(request, statements)
+    # Best-match order ranks a bounded number of candidates (search.RANK_CANDIDATES), so it pages
+    # through no more than those; newest or oldest first pages through every match.
+    ranked = filterset.sort_order == "relevance"
+    page = _page(request, statements, RANK_CANDIDATES if ranked else COUNT_LIMIT)
     for statement in page:
         statement.highlighted = highlighted_html(getattr(statement, "search_highlight", ""))
-    context = {"filter": filterset, "page": page, "facets": filterset.facets()}
+    context = {
+        "filter": filterset,
+        "page": page,
+        "facets": filterset.facets(),
+        "facet_limit": FACET_SCAN_LIMIT,
+    }
     return render(request, "statements/statement_list.html", context)
 
 
@@ -164,8 +172,8 @@ def _valid_filter(request: HttpRequest) -> StatementFilter:
     return filterset
 
 
-def _page(request: HttpRequest, statements) -> Page:
-    return CappedPaginator(statements, STATEMENTS_PER_PAGE).get_page(request.GET.get("page"))
+def _page(request: HttpRequest, statements, count_limit: int = COUNT_LIMIT) -> Page:
+    return CappedPaginator(statements, STATEMENTS_PER_PAGE, count_limit).get_page(request.GET.get("page"))
 
 
 def _tally(statements, slug_field: str, name_field: str) -> list[dict]:

@@ -204,7 +204,12 @@ def test_the_index_is_where_the_migration_put_it():
                 "statements_statement_fts_after_insert",
                 "statements_statement_fts_after_delete",
                 "statements_statement_fts_after_update",
+                # Migration 0007's copy of the article's date (statements/columns.py).
+                "statements_statement_take_sort_date_insert",
+                "statements_statement_take_sort_date_update",
             }
+            cursor.execute("SELECT name FROM pragma_table_info('statements_statement')")
+            assert "article_published_on" in {row[0] for row in cursor.fetchall()}
 
 
 def test_matches_a_space_apart_are_one_highlight():

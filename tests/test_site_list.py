@@ -160,6 +160,7 @@ def test_sorting_newest_oldest_and_unknown_values(client, archive):
 
 def test_the_count_is_capped_and_pages_keep_the_filters(client, make_statement, monkeypatch):
     monkeypatch.setattr("statements.views.COUNT_LIMIT", 30)
+    monkeypatch.setattr("statements.views.RANK_CANDIDATES", 30)
     monkeypatch.setattr("statements.filters.FACET_SCAN_LIMIT", 30)
     for number in range(35):
         make_statement(f"Statement about treaties number {number}.", topics=["arms-control"])
@@ -171,6 +172,23 @@ def test_the_count_is_capped_and_pages_keep_the_filters(client, make_statement, 
     assert "Page 1 of 2 (and more: narrow the search to see them)" in html
     assert 'href="?q=treaties&amp;topic=arms-control&amp;page=2"' in html
     assert len(listed(client.get("/statements/", {"q": "treaties", "topic": "arms-control", "page": 2}))) == 5
+
+
+def test_best_match_order_ranks_only_the_most_recently_added_candidates(client, make_statement, monkeypatch):
+    monkeypatch.setattr("statements.search.RANK_CANDIDATES", 3)
+    monkeypatch.setattr("statements.views.RANK_CANDIDATES", 3)
+    made = [make_statement(f"Treaties and more treaties, number {number}.") for number in range(5)]
+    made.append(make_statement("Treaties, treaties, treaties and treaties again."))  # the best match, newest
+
+    best = client.get("/statements/", {"q": "treaties"})
+    newest = client.get("/statements/", {"q": "treaties", "sort": "newest"})
+
+    # The two oldest are never ranked (nor is a fourth shown: it only tells that there are more).
+    assert len(listed(best)) == 3 and set(listed(best)) <= set(ids(*made[-4:]))
+    assert listed(best)[0] == str(made[-1].pk)
+    assert "3+ statements" in best.content.decode()
+    assert "sort by newest first to page through all of them" in best.content.decode()
+    assert len(listed(newest)) == 6
 
 
 @pytest.mark.parametrize(
