@@ -26,7 +26,7 @@ from . import curation
 from .dates import DATED, period_start
 from .extraction import SourceError
 from .extraction.topics import InvalidTopicRule, compile_pattern
-from .ingest import STATEMENT_EXTRACTED_FIELDS, Outcome, SourceRejected, ingest_text
+from .ingest import STATEMENT_EXTRACTED_FIELDS, ArticleResult, Outcome, SourceRejected, ingest_text
 from .models import (
     Article,
     DatePrecision,
@@ -300,15 +300,7 @@ class ArticleAdmin(HistoryAdmin):
                 form.add_error("text", f"This text cannot be ingested: {error}")
             else:
                 article = Article.objects.get(source_file=result.source_file)
-                self.log_addition(request, article, [{"added": {}}])
-                if result.outcome == Outcome.UNCHANGED:
-                    note = "was already in the archive with this text; here are its statements."
-                else:
-                    note = (
-                        f"{result.statements} statement(s) extracted ({result.statements_new} new). "
-                        "Review them here."
-                    )
-                self.message_user(request, f"“{article}” {note}", messages.SUCCESS)
+                self._report_paste(request, article, result)
                 changelist = reverse("admin:statements_statement_changelist")
                 return HttpResponseRedirect(f"{changelist}?article={article.pk}")
         context = {
@@ -319,6 +311,20 @@ class ArticleAdmin(HistoryAdmin):
             "media": self.media + form.media,
         }
         return TemplateResponse(request, "admin/statements/article/paste_form.html", context)
+
+    def _report_paste(self, request, article: Article, result: ArticleResult) -> None:
+        """Log and announce what pasting did: added the article, read it again, or found it unchanged."""
+        retired = f", {result.statements_retired} no longer in the text" if result.statements_retired else ""
+        extracted = f"{result.statements} statement(s) extracted ({result.statements_new} new{retired})"
+        if result.outcome == Outcome.NEW:
+            self.log_addition(request, article, [{"added": {}}])
+            note, level = f"was added: {extracted}. Review them here.", messages.SUCCESS
+        elif result.outcome == Outcome.UPDATED:
+            self.log_change(request, article, f"Read again from pasted text: {extracted}.")
+            note, level = f"was read again from this text: {extracted}. Review them here.", messages.SUCCESS
+        else:  # the same text as stored: nothing changed, so nothing is logged
+            note, level = "was already in the archive with this text; here are its statements.", messages.INFO
+        self.message_user(request, f"“{article}” {note}", level)
 
     @admin.action(description="Re-apply topic rules to the selected articles", permissions=["change"])
     def retag_articles(self, request, queryset):

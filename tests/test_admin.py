@@ -10,6 +10,7 @@ import re
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
@@ -393,6 +394,37 @@ def test_pasting_an_article_runs_ingest_and_lands_on_its_statements(fake_extract
     assert again["Location"] == response["Location"]  # the same text is the same article
     assert "was already in the archive" in curator_client.get(again["Location"]).content.decode()
     assert Article.objects.count() == 1
+
+
+def test_pasting_logs_what_it_did_and_nothing_when_the_text_is_already_there(
+    fake_extraction, curator_client, curator
+):
+    def paste(text: str, name: str = "briefing.txt") -> str:
+        response = curator_client.post(admin_url(Article, "add"), {"text": text, "name": name})
+        return curator_client.get(response["Location"]).content.decode()
+
+    def log() -> list[tuple[int, str]]:
+        entries = LogEntry.objects.filter(user=curator).order_by("pk")
+        return [(entry.action_flag, entry.get_change_message()) for entry in entries]
+
+    assert "was added: 2 statement(s) extracted (2 new)" in paste(PASTED_STORY)
+    assert log() == [(ADDITION, "Added.")]
+
+    page = paste(PASTED_STORY)
+
+    assert "was already in the archive with this text" in page
+    assert "was added" not in page
+    assert log() == [(ADDITION, "Added.")]
+
+    page = paste(
+        PASTED_STORY.replace("Wang Yi | There are no limits to the relations. | kind=indirect\n", "")
+    )
+
+    assert "was read again from this text: 1 statement(s) extracted (0 new, 1 no longer in the text)" in page
+    assert log() == [
+        (ADDITION, "Added."),
+        (CHANGE, "Read again from pasted text: 1 statement(s) extracted (0 new, 1 no longer in the text)."),
+    ]
 
 
 def test_pasting_text_that_cannot_be_ingested_is_a_form_error(fake_extraction, curator_client):
