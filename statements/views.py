@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.views.decorators.http import condition
 
 from . import citations, exports, passages, timeline
 from .filters import FACET_SCAN_LIMIT, StatementFilter
@@ -91,6 +92,26 @@ def statement_export(request: HttpRequest, format: str) -> StreamingHttpResponse
     return response
 
 
+def _permalink_changed(request: HttpRequest, pk: int, slug: str | None = None):
+    """When the permalink last changed: its statement, its article or its speaker (one query)."""
+    if not hasattr(request, "permalink_changed"):
+        row = (
+            Statement.objects.filter(pk=pk)
+            .values_list("updated_at", "article__updated_at", "speaker__updated_at")
+            .first()
+        )
+        request.permalink_changed = max(row) if row else None
+    return request.permalink_changed
+
+
+def _permalink_etag(request: HttpRequest, pk: int, slug: str | None = None) -> str | None:
+    changed = _permalink_changed(request, pk, slug)
+    return f"{pk}-{slug or ''}-{changed.timestamp():.6f}" if changed else None
+
+
+# Permalinks are the archive's most shared pages: a reader's browser or a proxy that has one asks
+# again with If-None-Match / If-Modified-Since and gets a 304 without the page being built.
+@condition(etag_func=_permalink_etag, last_modified_func=_permalink_changed)
 def statement_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
     # Retired statements keep their page (a permalink is forever); rejected ones are gone.
     statements = Statement.objects.exclude(review_status=ReviewStatus.REJECTED).with_related()

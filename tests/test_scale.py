@@ -1,4 +1,4 @@
-"""The statements' copy of their article's date (migration 0007) that list order reads."""
+"""What keeps pages fast on a large archive: the indexed copy of the article's date, HTTP validators."""
 
 from __future__ import annotations
 
@@ -36,3 +36,19 @@ def test_statements_follow_their_articles_date_through_every_change(make_stateme
 
     Article.objects.filter(pk=other.pk).update(published_on=None)  # a bulk update reaches them too
     assert copied_dates() == {first.pk: None, second.pk: None}
+
+
+def test_a_permalink_answers_304_until_the_statement_article_or_speaker_changes(client, make_statement):
+    statement = make_statement("The first statement.")
+    url = statement.get_absolute_url()
+    first = client.get(url)
+    assert first.status_code == 200 and first["ETag"] and first["Last-Modified"]
+
+    assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
+    assert client.get(url, headers={"if-modified-since": first["Last-Modified"]}).status_code == 304
+
+    statement.speaker.name = "Sergei Ryabkov"
+    statement.speaker.save()
+    again = client.get(url, headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 200 and again["ETag"] != first["ETag"]
+    assert client.get("/statements/999999/", headers={"if-none-match": "*"}).status_code == 404
