@@ -48,6 +48,8 @@ admin.site.index_title = "Curation"
 
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 CONTEXT_CHARACTERS = 300
+# Retagging reads each article through extraction again: beyond this many, the retag command does it.
+RETAG_IN_A_REQUEST = 100
 DATE_FIELDS = ["published_on", "published_precision", "published_month_day"]
 
 
@@ -490,7 +492,7 @@ class TopicAdmin(HistoryAdmin):
     list_display = ["name", "slug", "rule_count", "statement_count"]
     search_fields = ["name", "slug", "match_rules"]
     prepopulated_fields = {"slug": ["name"]}
-    actions = ["retag_everything"]
+    actions = ["retag_topics"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(statement_count=Count("statements"))
@@ -508,15 +510,25 @@ class TopicAdmin(HistoryAdmin):
         if "match_rules" in form.changed_data:
             self.message_user(
                 request,
-                "The rules changed: “Re-apply topic rules” (here, on any topic) or `manage.py retag` "
-                "tags the archive's statements with them.",
+                "The rules changed: select this topic and “Re-apply the selected topics’ rules”, or run "
+                f"`python manage.py retag --topic {obj.slug}`, to tag the statements already stored.",
                 messages.INFO,
             )
 
-    @admin.action(description="Re-apply all topic rules to every statement", permissions=["change"])
-    def retag_everything(self, request, queryset):
-        # Rules interact (a statement has all the topics that match), so the whole archive is retagged.
-        _report_retag(self, request, curation.retag())
+    @admin.action(description="Re-apply the selected topics’ rules", permissions=["change"])
+    def retag_topics(self, request, queryset):
+        """Retag the articles these topics' rules can concern, when few enough for one request."""
+        articles = curation.articles_to_retag(queryset)
+        if articles.values("pk")[: RETAG_IN_A_REQUEST + 1].count() > RETAG_IN_A_REQUEST:
+            topics = " ".join(f"--topic {slug}" for slug in queryset.values_list("slug", flat=True))
+            self.message_user(
+                request,
+                f"These rules may concern more than {RETAG_IN_A_REQUEST} articles, too many to read again "
+                f"while the page waits: run `python manage.py retag {topics}` on the server instead.",
+                messages.WARNING,
+            )
+            return
+        _report_retag(self, request, curation.retag(articles))
 
 
 def _report_retag(model_admin, request, summary: curation.RetagSummary) -> None:

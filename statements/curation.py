@@ -4,7 +4,7 @@
   in `curated_fields` so re-ingest leaves them alone (see statements.ingest).
 - `take_over_topics`: a curator changed a statement's topics, so the whole set is theirs from now on.
 - `set_review_status`, `merge_speakers` and `retag`: the bulk operations behind admin actions and the
-  `retag` command.
+  `retag` command; `articles_to_retag`, the articles a change to some topics' rules can concern.
 
 Every change made here is written with its history record (django-simple-history): who, when, why.
 """
@@ -13,8 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import and_
 
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -228,6 +231,35 @@ def retag(articles=None, *, on_progress=None) -> RetagSummary:
         if on_progress is not None:
             on_progress(done, len(ids), article.source_file)
     return summary
+
+
+def articles_to_retag(topics) -> QuerySet[Article]:
+    """The articles whose statements a change to these topics' rules can retag.
+
+    Those with a statement on one of the topics now (a changed rule may no longer match it), and
+    those whose text holds every word of one of the rules. The words are looked for as the database
+    compares text case-insensitively, which is ASCII only on SQLite, so words with other letters
+    are left out of the test; a rule without any other word, and a regular expression (re:),
+    narrows nothing: then every article is one.
+    """
+    topics = list(topics)
+    wanted = Q(pk__in=Statement.objects.filter(topics__in=topics).values("article_id"))
+    for topic in topics:
+        for rule in topic.rule_lines:
+            words = _ascii_rule_words(rule)
+            if not words:
+                return Article.objects.all()
+            wanted |= reduce(and_, (Q(body__icontains=word) for word in words))
+    return Article.objects.filter(wanted)
+
+
+def _ascii_rule_words(rule: str) -> list[str]:
+    """The runs of text a word rule's every match contains, as extraction.topics compiles it: its
+    words without a trailing *, split at hyphens ("Asia-Pacific" also matches "Asia Pacific")."""
+    if rule.lower().startswith("re:"):
+        return []
+    pieces = (piece for word in rule.split() for piece in word.rstrip("*").split("-"))
+    return [piece for piece in pieces if piece and piece.isascii()]
 
 
 def pasted_source_name(text: str) -> str:

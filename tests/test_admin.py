@@ -268,11 +268,63 @@ def test_the_retag_action_applies_rules_and_keeps_curator_topics(
     StatementTopic.objects.create(statement=limits, topic=sanctions, source=TopicSource.CURATOR)
     grain = Topic.objects.create(name="Limits", slug="limits", match_rules="no limits")
 
-    response = action(curator_client, Topic, "retag_everything", [grain])
+    response = action(curator_client, Topic, "retag_topics", [grain])
 
     assert "1 topic link(s) added, 0 removed" in response.content.decode()
     assert set(limits.topics.values_list("slug", flat=True)) == {"sanctions", "limits"}
     assert set(nato_statement.topics.values_list("slug", flat=True)) == {"nato"}
+
+
+OTHER_STORY = (
+    "Outlet: TASS\nPublished: 2021-12-25\n\nWang Yi | Grain must keep moving through the corridor. |\n"
+)
+
+
+def test_the_retag_action_reads_only_the_articles_the_selected_topics_can_concern(
+    fake_extraction, write_source, sources, run_command, curator_client
+):
+    write_source("000_story.txt", PASTED_STORY)
+    write_source("001_grain.txt", OTHER_STORY)
+    write_source("002_limits.txt", PASTED_STORY.replace("Published: 2021-12-24", "Published: 2022-01-05"))
+    run_command("ingest", sources)
+    limits = Topic.objects.create(name="Limits", slug="limits", match_rules="no LIMIT*\nAsia-Pacific")
+    resolve = Topic.objects.create(name="Resolve", slug="resolve", match_rules="resolve")
+    grain_article = Article.objects.get(source_file="001_grain.txt")
+    # A link the rules made once: a changed rule must be able to remove it.
+    StatementTopic.objects.create(statement=grain_article.statements.get(), topic=resolve)
+    fake_extraction.calls.clear()
+
+    response = action(curator_client, Topic, "retag_topics", [limits, resolve])
+
+    assert "Topic rules re-applied to 3 article(s)" in response.content.decode()
+    fake_extraction.calls.clear()
+
+    response = action(curator_client, Topic, "retag_topics", [limits])
+
+    html = response.content.decode()
+    assert "Topic rules re-applied to 2 article(s): 0 topic link(s) added" in html
+    read = {call.text for call in fake_extraction.calls}
+    assert OTHER_STORY not in read and len(read) == 2
+    assert not grain_article.statements.get().topics.exists()  # removed by the first action
+
+
+def test_the_retag_action_leaves_too_many_articles_to_the_retag_command(
+    fake_extraction, write_source, sources, run_command, curator_client, monkeypatch
+):
+    monkeypatch.setattr("statements.admin.RETAG_IN_A_REQUEST", 1)
+    write_source("000_story.txt", PASTED_STORY)
+    write_source("002_limits.txt", PASTED_STORY.replace("Published: 2021-12-24", "Published: 2022-01-05"))
+    run_command("ingest", sources)
+    limits = Topic.objects.create(name="Limits", slug="limits", match_rules="re:no\\s+limits")
+    fake_extraction.calls.clear()
+
+    response = action(curator_client, Topic, "retag_topics", [limits])
+
+    html = response.content.decode()
+    assert "may concern more than 1 articles" in html
+    assert "python manage.py retag --topic limits" in html
+    assert not fake_extraction.calls
+    assert not StatementTopic.objects.filter(topic=limits).exists()
 
 
 # Speakers ------------------------------------------------------------------------------------------

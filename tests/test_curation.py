@@ -344,6 +344,24 @@ def test_retag_applies_changed_rules_without_touching_curators_topics(story, run
     assert run_command("retag").stdout.strip().endswith("Topic links: 0 added, 0 removed.")
 
 
+def test_retag_of_a_topic_reads_only_the_articles_its_rules_can_concern(
+    story, write_source, sources, run_command, fake_extraction
+):
+    write_source("001_other.txt", "Outlet: TASS\n\nWang Yi | Grain must keep moving. |\n")
+    run_command("ingest", sources)
+    Topic.objects.create(name="Grain", slug="grain", match_rules="grain")
+    fake_extraction.calls.clear()
+
+    run = run_command("retag", "--topic", "grain")
+
+    assert run.stdout.strip() == "Articles: 1 retagged, 0 failed. Topic links: 1 added, 0 removed."
+    assert [call.text.splitlines()[-1] for call in fake_extraction.calls] == [
+        "Wang Yi | Grain must keep moving. |"
+    ]
+    assert "No such topic: nothing" in str(run_command("retag", "--topic", "nothing").error)
+    assert run_command("retag", "--topic", "grain", "000_story.txt").stdout.startswith("Articles: 0 retagged")
+
+
 def test_retag_names_articles_and_reports_failures(story, run_command):
     Article.objects.update(original_text="Outlet: TASS\n\nEXPLODE | x |\n")
 
