@@ -372,7 +372,15 @@ class SpeakerAliasFormSet(forms.BaseInlineFormSet):
             seen.add(normalized)
 
 
-class SpeakerAliasInline(admin.TabularInline):
+class OnlySuperusersDelete:
+    """Curators merge speakers instead of deleting them: a merge keeps the names as aliases and the
+    addresses as redirects, which deleting a speaker, an alias or a redirect would lose."""
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_delete_permission(request, obj)
+
+
+class SpeakerAliasInline(OnlySuperusersDelete, admin.TabularInline):
     model = SpeakerAlias
     form = SpeakerAliasForm
     formset = SpeakerAliasFormSet
@@ -394,7 +402,7 @@ class MergeSpeakersForm(forms.Form):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(HistoryAdmin):
+class SpeakerAdmin(OnlySuperusersDelete, HistoryAdmin):
     list_display = ["name", "kind", "country", "slug", "statement_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "slug", "aliases__name"]
@@ -421,7 +429,8 @@ class SpeakerAdmin(HistoryAdmin):
         if change and "slug" in form.changed_data:
             curation.redirect_old_slug(obj, form.initial.get("slug", ""))
 
-    @admin.action(description="Merge the selected speakers into one", permissions=["change", "delete"])
+    # Merging deletes the merged speakers, but keeps all they had: changing speakers is enough.
+    @admin.action(description="Merge the selected speakers into one", permissions=["change"])
     def merge_speakers(self, request, queryset):
         speakers = queryset.annotate(statement_count=Count("statements")).order_by("-statement_count", "name")
         if len(speakers) < 2:
@@ -455,7 +464,7 @@ class SpeakerAdmin(HistoryAdmin):
 
 
 @admin.register(SpeakerRedirect)
-class SpeakerRedirectAdmin(admin.ModelAdmin):
+class SpeakerRedirectAdmin(OnlySuperusersDelete, admin.ModelAdmin):
     list_display = ["old_slug", "speaker", "created_at"]
     search_fields = ["old_slug", "speaker__name"]
     autocomplete_fields = ["speaker"]

@@ -178,9 +178,15 @@ def merge_speakers(keep: Speaker, others: Iterable[Speaker], user=None) -> Merge
         attributed(SpeakerAlias(speaker=keep, name=other.name, normalized=normalized)).save()
         result.aliases_added.append(other.name)
 
-    SpeakerRedirect.objects.filter(speaker__in=others).update(speaker=keep)
+    # One by one, not update(): each redirect's history keeps the speaker it led to before.
+    for redirect in SpeakerRedirect.objects.filter(speaker__in=others):
+        redirect.speaker = keep
+        attributed(redirect).save(update_fields=["speaker"])
     for other in others:
-        SpeakerRedirect.objects.update_or_create(old_slug=other.slug, defaults={"speaker": keep})
+        redirect = SpeakerRedirect.objects.filter(old_slug=other.slug).first()
+        redirect = redirect or SpeakerRedirect(old_slug=other.slug)
+        redirect.speaker = keep
+        attributed(redirect).save()
         attributed(other).delete()
     return result
 

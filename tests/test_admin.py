@@ -544,6 +544,59 @@ def test_curators_cannot_delete_articles_or_topics(curator_client, archive):
     assert curator_client.get(admin_url(Topic, "delete", nato.pk)).status_code == 403
 
 
+def test_curators_cannot_delete_speakers_aliases_or_redirects_but_can_merge(curator_client, archive):
+    ryabkov, wang = archive.speaker, Speaker.objects.get(slug="wang-yi")
+    alias = ryabkov.aliases.get()
+    redirect = SpeakerRedirect.objects.create(old_slug="s-ryabkov", speaker=ryabkov)
+
+    assert curator_client.get(admin_url(Speaker, "delete", ryabkov.pk)).status_code == 403
+    assert curator_client.get(admin_url(SpeakerRedirect, "delete", redirect.pk)).status_code == 403
+    assert (
+        curator_client.post(admin_url(SpeakerRedirect, "delete", redirect.pk), {"post": "yes"}).status_code
+        == 403
+    )
+    changelist = curator_client.get(admin_url(Speaker, "changelist")).content.decode()
+    assert 'value="delete_selected"' not in changelist
+    assert 'value="merge_speakers"' in changelist
+    action(curator_client, Speaker, "delete_selected", [wang], post="yes")
+    assert Speaker.objects.filter(pk=wang.pk).exists()
+    change_form = curator_client.get(admin_url(Speaker, "change", ryabkov.pk)).content.decode()
+    assert "aliases-0-DELETE" not in change_form
+    data = {
+        "name": ryabkov.name,
+        "slug": ryabkov.slug,
+        "kind": "person",
+        "country": "",
+        "description": "",
+        "aliases-TOTAL_FORMS": "1",
+        "aliases-INITIAL_FORMS": "1",
+        "aliases-MIN_NUM_FORMS": "0",
+        "aliases-MAX_NUM_FORMS": "1000",
+        "aliases-0-id": alias.pk,
+        "aliases-0-speaker": ryabkov.pk,
+        "aliases-0-name": alias.name,
+        "aliases-0-DELETE": "on",
+    }
+    curator_client.post(admin_url(Speaker, "change", ryabkov.pk), data)
+    assert SpeakerAlias.objects.filter(pk=alias.pk).exists()
+
+    done = action(curator_client, Speaker, "merge_speakers", [ryabkov, wang], keep=ryabkov.pk)
+
+    assert "Merged Wang Yi into Sergey Ryabkov" in done.content.decode()
+    assert not Speaker.objects.filter(pk=wang.pk).exists()
+    assert SpeakerRedirect.objects.get(old_slug="wang-yi").speaker == ryabkov
+
+
+def test_superusers_may_still_delete_a_speaker(admin_client, archive):
+    patrushev = Speaker.objects.get(slug="nikolai-patrushev")
+    patrushev.statements.all().delete()
+
+    response = admin_client.post(admin_url(Speaker, "delete", patrushev.pk), {"post": "yes"})
+
+    assert response.status_code == 302
+    assert not Speaker.objects.filter(pk=patrushev.pk).exists()
+
+
 def test_the_curator_group_comes_from_a_migration():
     permissions = set(Group.objects.get(name="Curator").permissions.values_list("codename", flat=True))
 
