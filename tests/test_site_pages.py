@@ -144,8 +144,10 @@ def test_the_topic_pages(client, seeded):
     assert "Military and diplomatic questions of outer space" in html
     assert "Top speakers" in html
     assert 'href="/statements/?topic=outer-space&amp;speaker=sergey-ryabkov">Sergey Ryabkov</a>' in html
-    # Every outer-space statement of the seeds is undated, so there is nothing to chart.
-    assert "no timeline" in html or "<svg" in html
+    # Every outer-space statement of the seeds is undated: no chart, and the page says why.
+    assert Statement.objects.public().in_topic("outer-space").exclude(said_on=None).count() == 0
+    assert "None of these statements has a known date yet, so there is no timeline." in html
+    assert 'class="timeline"' not in html and "Statements per" not in html
 
 
 def test_the_home_page_on_the_seeds(client, seeded):
