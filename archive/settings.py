@@ -69,6 +69,23 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+# Readers' pages can be cached whole, per URL, for PAGE_CACHE_SECONDS (0, the default, turns it off;
+# `make serve` uses 60): a popular search or filtered list is then built once a minute, not once per
+# reader. Each server keeps its own cache in memory (LocMemCache), so app servers stay stateless;
+# several can share one by setting CACHES to a Memcached or Redis backend.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+if PAGE_CACHE_SECONDS > 0:
+    MIDDLEWARE = [
+        "django.middleware.cache.UpdateCacheMiddleware",
+        *MIDDLEWARE,
+        "django.middleware.cache.FetchFromCacheMiddleware",
+    ]
+CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
+CACHE_MIDDLEWARE_KEY_PREFIX = "page"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}
+}
+
 ROOT_URLCONF = "archive.urls"
 
 # Everything the site needs is served from its own origin: one stylesheet, one small script, inline

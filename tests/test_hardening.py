@@ -145,3 +145,25 @@ def test_reads_go_to_the_replica_only_for_public_get_requests():
     }
     assert router.db_for_write(Statement) == "default"
     assert router.allow_migrate("default", "statements") and not router.allow_migrate("replica", "statements")
+
+
+def test_page_cache_seconds_puts_the_cache_middleware_around_the_others():
+    script = (
+        "import django; django.setup();"
+        "from django.conf import settings;"
+        "print(settings.MIDDLEWARE[0], settings.MIDDLEWARE[-1], settings.CACHE_MIDDLEWARE_SECONDS)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**os.environ, "PAGE_CACHE_SECONDS": "60", "DJANGO_SETTINGS_MODULE": "archive.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert run.stdout.split() == [
+        "django.middleware.cache.UpdateCacheMiddleware",
+        "django.middleware.cache.FetchFromCacheMiddleware",
+        "60",
+    ], run.stderr[-2000:]
