@@ -64,6 +64,17 @@ serve: venv
 	DEBUG=0 STATIC_MANIFEST=1 PAGE_CACHE_SECONDS=$${PAGE_CACHE_SECONDS:-60} $(BIN)/gunicorn archive.wsgi --bind $(GUNICORN_BIND) \
 		--workers $${WEB_CONCURRENCY:-$$(( 2 * $$(nproc) + 1 ))} --access-logfile -
 
+# The benchmark: PostgreSQL at 100k and 1M statements, in its own database (archive_bench), with a
+# load test by wrk (Debian's package, installed here when missing) on 127.0.0.1. Takes ~30 minutes.
+bench: dev-venv postgres
+	@if ! command -v wrk >/dev/null; then \
+		echo "Installing Debian's wrk for the load test..."; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk >/dev/null \
+			|| { echo "error: could not install wrk (apt-get install wrk)"; exit 1; }; \
+	fi
+	$(BIN)/python -m bench.run
+
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 chromium:
 	@if [ ! -x /usr/bin/chromium ]; then \

@@ -14,7 +14,7 @@ import http.client
 import time
 from urllib.parse import quote, urlencode, urlsplit
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 PARAMETERS = [
@@ -126,21 +126,19 @@ def public_requests(paths: list[str] | None = None) -> st.SearchStrategy[str]:
     return st.builds(lambda p, q: f"{p}?{q}" if q else p, path, query)
 
 
-def fuzz_server(base_url: str, requests: int, paths: list[str] | None = None) -> dict:
-    """Send `requests` fuzzed GETs to a running server; counts by status class, and the 5xx seen."""
+def fuzz_server(base_url: str, requests: int, paths: list[str] | None = None, seed_value: int = 0) -> dict:
+    """Send `requests` fuzzed GETs to a running server; counts by status class, and the 5xx seen.
+
+    Different `seed_value`s give different requests, so several processes can share the work.
+    """
     parts = urlsplit(base_url)
     counts = {"2xx": 0, "3xx": 0, "4xx": 0, "5xx": 0}
     failures: list[str] = []
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
     started = time.perf_counter()
 
-    @settings(
-        max_examples=requests,
-        database=None,
-        deadline=None,
-        derandomize=True,
-        suppress_health_check=list(HealthCheck),
-    )
+    @seed(seed_value)
+    @settings(max_examples=requests, database=None, deadline=None, suppress_health_check=list(HealthCheck))
     @given(public_requests(paths))
     def send(url: str) -> None:
         nonlocal connection
@@ -163,4 +161,5 @@ def fuzz_server(base_url: str, requests: int, paths: list[str] | None = None) ->
             failures.append(f"{url}: {response.status}")
 
     send()
+    connection.close()
     return {**counts, "seconds": time.perf_counter() - started, "failures": failures[:20]}
