@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import BadRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -22,13 +21,8 @@ class StatementFeed(Feed):
     author_name = "Diplomatic Statements Archive"
 
     def get_object(self, request):
-        # The same readers' view as the list page: public statements, the same filters.
-        readable = Statement.objects.current() if request.user.is_staff else Statement.objects.public()
-        filterset = StatementFilter(request.GET, queryset=readable, request=request)
-        if not filterset.is_valid():
-            problems = [str(error) for errors in filterset.errors.values() for error in errors]
-            raise BadRequest(" ".join(problems))
-        return filterset
+        # The same statements and filters as the list page.
+        return StatementFilter.for_request(request)
 
     def title(self, filterset):
         chosen = "; ".join(active.label for active in filterset.active())

@@ -1,7 +1,8 @@
 """The statement list's filters: what the query string may say, checked, and turned into QuerySet calls.
 
 Every filter lives in the query string (speaker=…&speaker=…&said_after=2021), so a filtered view is
-a shareable URL; the same FilterSet feeds the list page, its exports and its Atom feed. Values the
+a shareable URL; the same FilterSet (StatementFilter.for_request) feeds the list page, its exports
+and its Atom feed. Values the
 form cannot read (an unknown slug, 2021-13-45, a search with nothing to look for) are form errors
 with a sentence for the reader, never exceptions.
 """
@@ -13,13 +14,14 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
+from django.core.exceptions import BadRequest
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils.text import Truncator
 
 from .dates import parse_partial_date
-from .models import Outlet, ReviewStatus, Speaker, StatementKind, Topic
+from .models import Outlet, ReviewStatus, Speaker, Statement, StatementKind, Topic
 from .search import SearchSyntaxError, parse_query
 
 # Facet counts look at no more than this many matching statements (the most recently added), so a
@@ -169,6 +171,14 @@ class ActiveFilter:
     without: QueryDict
 
 
+class InvalidFilters(BadRequest):
+    """A query string the filters cannot read; `filterset.errors` says what to correct."""
+
+    def __init__(self, filterset: StatementFilter):
+        self.filterset = filterset
+        super().__init__(" ".join(str(error) for errors in filterset.errors.values() for error in errors))
+
+
 class StatementFilter(django_filters.FilterSet):
     SORTS = [("relevance", "Best match"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 
@@ -208,6 +218,19 @@ class StatementFilter(django_filters.FilterSet):
         self.for_staff = bool(request and request.user.is_staff)
         if not self.for_staff:
             del self.filters["review_status"]
+
+    @classmethod
+    def for_request(cls, request) -> StatementFilter:
+        """The filters a request's query string chooses, over the current statements it may see.
+
+        The list page, its exports and its feed all start here; a query string the filters cannot
+        read raises InvalidFilters, which views.explain_invalid_filters answers.
+        """
+        readable = Statement.objects.visible_to(request.user).current()
+        filterset = cls(request.GET, queryset=readable, request=request)
+        if not filterset.is_valid():
+            raise InvalidFilters(filterset)
+        return filterset
 
     # Filters: each one QuerySet call.
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 import unicodedata
+from functools import reduce
 
 from django.db import models
 from django.db.models.functions import TruncMonth, TruncYear
@@ -12,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from . import search as full_text
 from .columns import sort_date
+from .dates import DATED, format_partial_date, period_start
 
 
 class DatePrecision(models.TextChoices):
@@ -164,6 +167,8 @@ class SpeakerRedirect(models.Model):
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="redirects")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["old_slug"]
 
@@ -221,6 +226,28 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected by a curator"
 
 
+def overlapping(date_field: str, precision_field: str, since=None, until=None) -> models.Q:
+    """Stored dates whose period overlaps since…until (either may be None, for no bound).
+
+    A stored date is the first day of its period, so the period starts by `until` when the date
+    does, and it ends on or after `since` when it starts on or after the start of the period of
+    its precision that holds `since`: a statement dated only "2021" may have been said in June
+    2021, so said_after=2021-06 keeps it. Dates whose year is unknown overlap no bounded period.
+    """
+    condition = models.Q()
+    if since is not None:
+        condition &= reduce(
+            operator.or_,
+            (
+                models.Q(**{precision_field: precision, f"{date_field}__gte": period_start(since, precision)})
+                for precision in DATED
+            ),
+        )
+    if until is not None:
+        condition &= models.Q(**{f"{date_field}__lte": until})
+    return condition
+
+
 class StatementQuerySet(models.QuerySet):
     def public(self):
         return self.exclude(review_status=ReviewStatus.REJECTED).filter(retired_at__isnull=True)
@@ -228,6 +255,13 @@ class StatementQuerySet(models.QuerySet):
     def current(self):
         """Statements the latest reading of their article still yields, rejected ones included."""
         return self.filter(retired_at__isnull=True)
+
+    def visible_to(self, user):
+        """The statements `user` may open: curators (staff) see rejected ones too, readers do not.
+
+        Retired statements keep their permalinks; lists and feeds add current().
+        """
+        return self.all() if user.is_staff else self.exclude(review_status=ReviewStatus.REJECTED)
 
     def with_review_status(self, *statuses: str):
         return self.filter(review_status__in=statuses)
@@ -249,20 +283,12 @@ class StatementQuerySet(models.QuerySet):
         return self.filter(topics__slug__in=slugs).distinct()
 
     def said_between(self, since=None, until=None):
-        queryset = self
-        if since is not None:
-            queryset = queryset.filter(said_on__gte=since)
-        if until is not None:
-            queryset = queryset.filter(said_on__lte=until)
-        return queryset
+        """Statements said in a period that overlaps since…until (see overlapping())."""
+        return self.filter(overlapping("said_on", "said_on_precision", since, until))
 
     def published_between(self, since=None, until=None):
-        queryset = self
-        if since is not None:
-            queryset = queryset.filter(article__published_on__gte=since)
-        if until is not None:
-            queryset = queryset.filter(article__published_on__lte=until)
-        return queryset
+        """Statements whose article's publication period overlaps since…until."""
+        return self.filter(overlapping("article__published_on", "article__published_precision", since, until))
 
     def search(self, query):
         """Statements matching a researcher's query, annotated with `search_rank` (higher is better).
@@ -298,7 +324,20 @@ class StatementQuerySet(models.QuerySet):
         return distinct.values(*fields).annotate(n=models.Count("pk")).order_by("-n", *fields)
 
     def roles_as_written(self):
-        """Each role the articles gave, with how often and when it was first and last published."""
+        """Each role the articles gave, with how often and when it was first and last published.
+
+        `first` and `last` come with `first_precision` and `last_precision`, the precision of an
+        article dated so, to be shown no more precisely than known.
+        """
+        dated = self.filter(role_as_written=models.OuterRef("role_as_written")).exclude(
+            article__published_on=None
+        )
+
+        def precision_of(date_order):
+            # Of articles of the same date, the most precise: "day" < "month" < "year".
+            ordered = dated.order_by(date_order, "article__published_precision")
+            return models.Subquery(ordered.values("article__published_precision")[:1])
+
         return (
             self.exclude(role_as_written="")
             .values("role_as_written")
@@ -306,6 +345,8 @@ class StatementQuerySet(models.QuerySet):
                 n=models.Count("pk", distinct=True),
                 first=models.Min("article__published_on"),
                 last=models.Max("article__published_on"),
+                first_precision=precision_of(models.F("article__published_on").asc()),
+                last_precision=precision_of(models.F("article__published_on").desc()),
             )
             .order_by(models.F("first").asc(nulls_last=True), "role_as_written")
         )
@@ -442,46 +483,3 @@ class StatementTopic(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic} ← {self.statement_id}"
-
-
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
-def format_partial_date(value, precision: str, month_day: str) -> str:
-    """A date as a reader should see it, never claiming more than is known."""
-    if precision == DatePrecision.MONTH_DAY and month_day:
-        month, day = (int(part) for part in month_day.split("-"))
-        return f"{day} {MONTH_NAMES[month - 1]}, year unknown"
-    if value is None:
-        return "Date unknown"
-    if precision == DatePrecision.YEAR:
-        return str(value.year)
-    if precision == DatePrecision.MONTH:
-        return f"{MONTH_NAMES[value.month - 1]} {value.year}"
-    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
-
-
-def partial_date_iso(value, precision: str) -> str | None:
-    """'YYYY-MM-DD', 'YYYY-MM' or 'YYYY' by precision, as exports write dates."""
-    if value is None:
-        return None
-    if precision == DatePrecision.YEAR:
-        return f"{value.year:04d}"
-    if precision == DatePrecision.MONTH:
-        return f"{value.year:04d}-{value.month:02d}"
-    if precision == DatePrecision.DAY:
-        return value.isoformat()
-    return None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import BadRequest
+import functools
+
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,8 +12,8 @@ from django.utils.functional import cached_property
 from django.views.decorators.http import condition
 
 from . import citations, exports, passages, timeline
-from .filters import FACET_SCAN_LIMIT, StatementFilter
-from .models import Article, ReviewStatus, Speaker, Statement, Topic
+from .filters import FACET_SCAN_LIMIT, InvalidFilters, StatementFilter
+from .models import Article, Speaker, Statement, Topic
 from .search import RANK_CANDIDATES, highlighted_html
 
 STATEMENTS_PER_PAGE = 25
@@ -60,10 +61,24 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "statements/home.html", context)
 
 
+def explain_invalid_filters(view):
+    """Answers a query string the filters cannot read with the list page's form, saying what to
+    correct (status 400): the list page, its exports and its feed alike."""
+
+    @functools.wraps(view)
+    def explained(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except InvalidFilters as invalid:
+            context = {"filter": invalid.filterset}
+            return render(request, "statements/statement_list.html", context, status=400)
+
+    return explained
+
+
+@explain_invalid_filters
 def statement_list(request: HttpRequest) -> HttpResponse:
-    filterset = _statement_filter(request)
-    if not filterset.is_valid():
-        return render(request, "statements/statement_list.html", {"filter": filterset}, status=400)
+    filterset = StatementFilter.for_request(request)
     statements = filterset.qs.with_related()
     if filterset.search_query:
         statements = statements.with_highlights(filterset.search_query)
@@ -82,9 +97,10 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     return render(request, "statements/statement_list.html", context)
 
 
+@explain_invalid_filters
 def statement_export(request: HttpRequest, format: str) -> StreamingHttpResponse:
     """The filtered list, every page of it, in the fields and order `export_statements` writes."""
-    filterset = _valid_filter(request)
+    filterset = StatementFilter.for_request(request)
     rows = exports.export_rows(filterset.qs.with_related())
     chunks = exports.csv_chunks(rows) if format == "csv" else exports.json_array_chunks(rows)
     response = StreamingHttpResponse(chunks, content_type=EXPORT_TYPES[format])
@@ -113,8 +129,8 @@ def _permalink_etag(request: HttpRequest, pk: int, slug: str | None = None) -> s
 # again with If-None-Match / If-Modified-Since and gets a 304 without the page being built.
 @condition(etag_func=_permalink_etag, last_modified_func=_permalink_changed)
 def statement_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
-    # Retired statements keep their page (a permalink is forever); rejected ones are gone.
-    statements = Statement.objects.exclude(review_status=ReviewStatus.REJECTED).with_related()
+    # Retired statements keep their page (a permalink is forever); rejected ones only curators see.
+    statements = Statement.objects.visible_to(request.user).with_related()
     statement = get_object_or_404(statements, pk=pk)
     if request.path != statement.get_absolute_url():
         return redirect(statement, permanent=True)
@@ -177,20 +193,6 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def robots_txt(request: HttpRequest) -> HttpResponse:
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     return render(request, "robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain")
-
-
-def _statement_filter(request: HttpRequest) -> StatementFilter:
-    # Curators (staff) may filter by review status, rejected statements included.
-    readable = Statement.objects.current() if request.user.is_staff else Statement.objects.public()
-    return StatementFilter(request.GET, queryset=readable, request=request)
-
-
-def _valid_filter(request: HttpRequest) -> StatementFilter:
-    filterset = _statement_filter(request)
-    if not filterset.is_valid():
-        problems = [str(error) for errors in filterset.errors.values() for error in errors]
-        raise BadRequest(" ".join(problems))
-    return filterset
 
 
 def _page(request: HttpRequest, statements, count_limit: int = COUNT_LIMIT) -> Page:

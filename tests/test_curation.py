@@ -56,7 +56,7 @@ CHANGED_STORY = (
     .replace("role=Foreign Minister", "role=State Councilor")
 )
 
-TRACKED_MODELS = [Outlet, Article, Speaker, SpeakerAlias, Topic, Statement, StatementTopic]
+TRACKED_MODELS = [Outlet, Article, Speaker, SpeakerAlias, SpeakerRedirect, Topic, Statement, StatementTopic]
 
 
 @pytest.fixture(autouse=True)
@@ -408,6 +408,18 @@ def test_merging_moves_statements_and_names_and_redirects_old_addresses(
     deleted = Speaker.history.filter(id=sergei_id).latest()
     assert (deleted.history_type, deleted.history_user) == ("-", curator)
     assert deleted.history_change_reason == "merged into Sergey Ryabkov (sergey-ryabkov)"
+    # Each redirect's history tells where it led before the merge, and who changed it.
+    moved_redirect = SpeakerRedirect.objects.get(old_slug="s-ryabkov").history.order_by("history_id")
+    assert [(record.history_type, record.speaker_id) for record in moved_redirect] == [
+        ("+", sergei_id),
+        ("~", ryabkov.pk),
+    ]
+    assert (moved_redirect.last().history_user, moved_redirect.last().history_change_reason) == (
+        curator,
+        "merged into Sergey Ryabkov (sergey-ryabkov)",
+    )
+    new_redirect = SpeakerRedirect.objects.get(old_slug="sergei-ryabkov").history.get()
+    assert (new_redirect.history_type, new_redirect.history_user) == ("+", curator)
 
     # Later ingests attribute the old spelling to the kept speaker.
     write_source("002_more.txt", "Outlet: TASS\n\nSergei Ryabkov | A new statement. |\n")
@@ -454,7 +466,7 @@ def test_backup_and_restore_round_trip(story, curator_client, curator, tmp_path,
     dumped = backup()
     path = tmp_path / "archive.json"
     path.write_text(dumped)
-    counts = {model: model.objects.count() for model in [*TRACKED_MODELS, SpeakerRedirect]}
+    counts = {model: model.objects.count() for model in TRACKED_MODELS}
     histories = {model: model.history.count() for model in TRACKED_MODELS}
 
     empty_the_database()

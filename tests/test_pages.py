@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
 
-from statements.models import ReviewStatus, Speaker, SpeakerAlias, Statement
+from statements.models import Article, ReviewStatus, Speaker, SpeakerAlias, Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -187,6 +188,40 @@ def test_the_speaker_page_shows_the_speaker_and_their_statements(client, stateme
     assert statement.text in html
     assert "Someone else speaks." not in html
     assert client.get("/speakers/nobody/").status_code == 404
+
+
+def dated_article(source_file: str, published_on: dt.date, precision: str) -> Article:
+    return Article.objects.create(
+        source_file=source_file, published_on=published_on, published_precision=precision
+    )
+
+
+def test_dates_on_pages_claim_no_more_precision_than_known(client, make_statement):
+    in_2021 = dated_article("2021.txt", dt.date(2021, 1, 1), "year")
+    in_march = dated_article("2022-03.txt", dt.date(2022, 3, 1), "month")
+    on_the_day = dated_article("2022-05-09.txt", dt.date(2022, 5, 9), "day")
+    once = make_statement("Said once.", article=in_2021, role_as_written="Envoy")
+    make_statement("Said first.", article=in_2021, role_as_written="Minister")
+    make_statement("Said then.", article=in_march, role_as_written="Minister")
+    make_statement("Said last.", article=on_the_day, role_as_written="Adviser")
+
+    html = client.get("/speakers/sergey-ryabkov/").content.decode()
+
+    assert 'Envoy <span class="muted">— 1 statement, 2021</span>' in html
+    assert 'Minister <span class="muted">— 2 statements, 2021 to March 2022</span>' in html
+    assert 'Adviser <span class="muted">— 1 statement, 9 May 2022</span>' in html
+    assert "1 January 2021" not in html and "January 2021" not in html
+
+    def published_time(statement) -> str:
+        page = client.get(statement.get_absolute_url()).content.decode()
+        found = re.search(r'<meta property="article:published_time" content="([^"]*)">', page)
+        return found[1] if found else None
+
+    assert published_time(once) == "2021"
+    assert published_time(Statement.objects.get(text="Said then.")) == "2022-03"
+    assert published_time(Statement.objects.get(text="Said last.")) == "2022-05-09"
+    unknown = make_statement("Said some day.", article=Article.objects.create(source_file="x.txt"))
+    assert published_time(unknown) is None
 
 
 def test_the_topic_page_shows_its_description_and_statements(client, statement, make_statement):

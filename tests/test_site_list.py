@@ -248,6 +248,51 @@ def test_review_status_is_for_staff_only(client, archive):
     assert statuses == {"auto": 4, "rejected": 1}
 
 
+def test_staff_open_the_rejected_statements_they_list_and_readers_do_not(client, archive):
+    rejected = archive["rejected"]
+    url = rejected.get_absolute_url()
+    assert client.get(url).status_code == 404
+
+    client.force_login(get_user_model().objects.create_user("curator", password="x", is_staff=True))
+    html = client.get("/statements/", {"review_status": "rejected"}).content.decode()
+    assert f'href="{url}"' in html
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Rejected by a curator." in page and "Only curators see this page" in page
+    assert "Rejected by a curator." not in client.get(archive["space"].get_absolute_url()).content.decode()
+    client.logout()
+    assert client.get(url).status_code == 404
+
+
+def test_a_period_overlapping_the_date_filters_is_kept(client, make_statement):
+    """A date known only to the year or month may fall anywhere in it: it is kept by any filter that
+    overlaps that period, and left out only when the whole period lies outside."""
+    in_2021 = make_statement("Said some time in 2021.", said_on=dt.date(2021, 1, 1), said_on_precision="year")
+    in_june = make_statement("Said in June 2021.", said_on=dt.date(2021, 6, 1), said_on_precision="month")
+    on_the_day = make_statement("Said on 15 June.", said_on=dt.date(2021, 6, 15), said_on_precision="day")
+
+    def only(**params):
+        return sorted(listed(client.get("/statements/", params)))
+
+    assert only(said_after="2021-06") == sorted(ids(in_2021, in_june, on_the_day))
+    assert only(said_after="2021-06-20") == sorted(ids(in_2021, in_june))
+    assert only(said_after="2021-07") == ids(in_2021)
+    assert only(said_after="2022") == []
+    assert only(said_before="2021-06-10") == sorted(ids(in_2021, in_june))
+    assert only(said_before="2020") == []
+    assert only(said_after="2021-06-16", said_before="2021-06-30") == sorted(ids(in_2021, in_june))
+
+    year_only = Article.objects.create(
+        source_file="year-only.txt", published_on=dt.date(2021, 1, 1), published_precision="year"
+    )
+    published_2021 = make_statement("Published some time in 2021.", article=year_only)
+    assert str(published_2021.pk) in only(published_after="2021-12-24")
+    assert str(published_2021.pk) not in only(published_after="2022-01")
+
+
 def test_list_pages_cost_a_bounded_number_of_queries(client, make_statement, django_assert_max_num_queries):
     for number in range(60):
         make_statement(

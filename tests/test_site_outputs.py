@@ -92,11 +92,25 @@ def test_csv_cells_that_start_like_a_formula_open_as_text(client, make_statement
     assert formula in [row["text"] for row in json.loads(body(client.get("/statements/export.json")))]
 
 
-def test_exports_refuse_bad_filters(client, archive):
-    for params in ({"speaker": "nobody"}, {"said_after": "2021-13-45"}, {"q": "-only"}):
-        response = client.get("/statements/export.csv", params)
+BAD_FILTERS = [
+    ({"speaker": "nobody"}, "There is no speaker “nobody” in the archive."),
+    ({"said_after": "2021-13-45"}, "“2021-13-45” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
+    ({"q": "-space"}, "A search needs at least one word to look for"),
+]
+
+
+@pytest.mark.parametrize(
+    "url", ["/statements/", "/statements/export.csv", "/statements/export.json", "/statements/feed/"]
+)
+def test_bad_filters_are_explained_as_on_the_list_page(client, archive, url):
+    for params, problem in BAD_FILTERS:
+        response = client.get(url, {**params, "topic": ["outer-space", "nowhere"]})
+
         assert response.status_code == 400
-        assert "That request could not be read" in response.content.decode()
+        html = response.content.decode()
+        assert "Some of this search could not be read" in html
+        assert problem in html
+        assert "There is no topic “nowhere” in the archive." in html
     assert client.get("/statements/export.xml").status_code == 404
 
 
