@@ -302,11 +302,20 @@ class StatementQuerySet(models.QuerySet):
         """Annotates `search_highlight`, the text with the matches of `query` marked (see search.py)."""
         return full_text.highlighted(self, query)
 
-    def related_to(self, statement, topic_ids=()):
-        """Other statements by the same speaker or on the same topics, most shared topics first."""
-        shares = models.Q(speaker_id=statement.speaker_id) | models.Q(topics__in=topic_ids)
+    def related_to(self, statement, topic_ids=(), scan_limit: int = 500):
+        """Other statements by the same speaker or on the same topics, most shared topics first.
+
+        Chosen among the speaker's `scan_limit` latest statements and each topic's `scan_limit`
+        most recently added, each read in index order: a prolific speaker or a broad topic has
+        tens of thousands, and counting shared topics for all of them would read them all.
+        """
+        by_speaker = self.filter(speaker_id=statement.speaker_id).order_by("-said_on").values("pk")
+        shares = models.Q(pk__in=by_speaker[:scan_limit])
+        for topic_id in topic_ids:
+            on_topic = StatementTopic.objects.filter(topic_id=topic_id).order_by("-statement_id")
+            shares |= models.Q(pk__in=on_topic.values("statement_id")[:scan_limit])
         return (
-            self.filter(pk__in=self.filter(shares).values("pk"))
+            self.filter(shares)
             .exclude(pk=statement.pk)
             .annotate(shared_topics=models.Count("topics", filter=models.Q(topics__in=topic_ids)))
             .order_by("-shared_topics", models.F("said_on").desc(nulls_last=True), "-id")

@@ -19,8 +19,8 @@ from .search import RANK_CANDIDATES, highlighted_html
 STATEMENTS_PER_PAGE = 25
 SPEAKERS_PER_PAGE = 100
 RELATED_STATEMENTS = 5
-# Counts stop here; facet counts look at as many statements, so both say "10,000+" together.
-COUNT_LIMIT = FACET_SCAN_LIMIT
+# Counts stop here (pages go as deep as the count); facet counts look at fewer, FACET_SCAN_LIMIT.
+COUNT_LIMIT = 10_000
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
 
