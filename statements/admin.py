@@ -301,7 +301,8 @@ class ArticleAdmin(HistoryAdmin):
             except (SourceError, SourceRejected) as error:
                 form.add_error("text", f"This text cannot be ingested: {error}")
             else:
-                article = Article.objects.get(source_file=result.source_file)
+                # A duplicate is the article that already has this text, under another name.
+                article = Article.objects.get(source_file=result.duplicate_of or result.source_file)
                 self._report_paste(request, article, result)
                 changelist = reverse("admin:statements_statement_changelist")
                 return HttpResponseRedirect(f"{changelist}?article={article.pk}")

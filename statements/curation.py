@@ -48,8 +48,9 @@ ARTICLE_EXTRACTED_FIELDS = (
 # Ingest never rewrites a speaker it found, but a curator's correction is still worth marking.
 SPEAKER_EXTRACTED_FIELDS = ("name", "kind", "country")
 
-# A statement's slug is derived from its speaker and text; when a curator changes either, the slug
-# they were published under stays (ingest would otherwise derive a new one), so links keep working.
+# A statement's slug is made from its speaker and text once, when ingest creates it, and never again:
+# when a curator changes either, the slug it was published under stays (marked curated, so the record
+# says the slug no longer follows them), and links keep working.
 SLUG_SOURCES = {"speaker", "text"}
 
 TOPICS = "topics"

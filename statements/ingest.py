@@ -1,13 +1,19 @@
 """Extraction results onto models: one transaction per article, safe to run again and again.
 
 Extraction (statements.extraction) turns text into frozen dataclasses; this module decides what of
-that reaches the database. Three promises hold on every run:
+that reaches the database. These promises hold on every run:
 
-- an unchanged file writes nothing, so a second run over the same folder is a no-op;
-- a statement keeps its id (its permalink) while its text stays the same, because it is matched
-  by a fingerprint of its normalized text;
+- an unchanged file writes nothing, so a second run over the same folder is a no-op (with --force,
+  one that extraction reads as before writes nothing either);
+- the same content under a second file name is not a second article: it is reported as a duplicate;
+- a statement keeps its id and slug (its permalink) while its normalized text stays the same,
+  because it is matched by a fingerprint of that text; the slug is made once, when it is created;
 - what a curator touched wins: fields named in `curated_fields`, verified and rejected statements,
-  and topics a curator set are never overwritten.
+  and topics a curator set are never overwritten, and such statements are kept, never retired;
+- every statement's locators (position, paragraph and span) follow the article's current text: a
+  statement stands where the text reads its words, or, found nowhere, has no span and comes last;
+- a database error on one file is reported as that file's failure, with nothing of it written,
+  and the run goes on.
 
 Every row ingest writes gets a history record (change reason "ingest"), so the admin's history view
 can show a curator's later edit as old value → new value.
@@ -29,12 +35,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from . import passages
 from .extraction import (
     ExtractedArticle,
     ExtractedStatement,
@@ -53,6 +60,7 @@ from .models import (
     ReviewStatus,
     Speaker,
     SpeakerAlias,
+    SpeakerRedirect,
     Statement,
     StatementTopic,
     Topic,
@@ -76,6 +84,10 @@ STATEMENT_EXTRACTED_FIELDS = (
     "said_on",
     "said_on_precision",
 )
+# Where a statement stands in its article's current text (position, paragraph_index and this span):
+# re-ingest sets them on every statement it keeps, verified, rejected and curated ones too, so pages
+# never mark other words with a statement. Only a span a curator set is theirs.
+STATEMENT_SPAN = ("char_start", "char_end")
 
 # Fields that hold one value between them: a curator who fixes one of them owns all of them.
 ARTICLE_FIELD_GROUPS = {
@@ -105,6 +117,8 @@ class Outcome(StrEnum):
     NEW = "new"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
+    # Not stored: another article (another file name) already has the same content.
+    DUPLICATE = "duplicate"
 
 
 class SourceRejected(Exception):
@@ -141,11 +155,13 @@ class ArticleResult:
     statements_new: int = 0
     statements_updated: int = 0
     statements_retired: int = 0
-    # Matched statements left alone because a curator verified or rejected them.
+    # Matched statements whose extracted fields stay as a curator verified or rejected them.
     statements_kept: int = 0
     new_speakers: list[str] = field(default_factory=list)
     stored: list[StoredStatement] = field(default_factory=list)
     warnings: tuple[str, ...] = ()
+    # For a duplicate: the source file of the article that has the same content.
+    duplicate_of: str = ""
 
     @property
     def statements(self) -> int:
@@ -172,9 +188,13 @@ class RunSummary:
     new_speakers: list[str] = field(default_factory=list)
     # (source file, warning) for every article extraction warned about.
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    # (source file, source file of the article with the same content) for every duplicate skipped.
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, result: ArticleResult) -> None:
         self.outcomes[result.outcome] += 1
+        if result.outcome == Outcome.DUPLICATE:
+            self.duplicates.append((result.source_file, result.duplicate_of))
         self.statements_new += result.statements_new
         self.statements_updated += result.statements_updated
         self.statements_retired += result.statements_retired
@@ -308,12 +328,16 @@ class Ingestor:
 
     Known speakers and topic rules are read once, when the run starts, and handed to extraction
     with every article, so the aliases and rules curators wrote improve what later ingests find.
+    They are read again after a transaction fails: another process may have created or merged a
+    speaker meanwhile, and a rollback undoes rows this run may already remember.
     """
 
     def __init__(self, *, force: bool = False) -> None:
         self.force = force
         self.max_bytes = settings.INGEST_MAX_FILE_BYTES
         self.outlets: dict[str, Outlet] = {}
+        # Grows whenever known_speakers changes, so extraction workers can tell they are behind.
+        self._knowledge = 0
         self._load_speakers()
         self._load_topics()
 
@@ -327,6 +351,8 @@ class Ingestor:
             return source, self.ingest(source)
         except (SourceError, SourceRejected) as error:
             return source, Failure(str(source.path), str(error))
+        except DatabaseError as error:
+            return source, _database_failure(source, error)
 
     def ingest_many(
         self, sources: Iterable[Source], *, batch_size: int, workers: int = 1
@@ -336,7 +362,8 @@ class Ingestor:
         An interrupted run still leaves no half-written article (a batch commits whole or not at
         all), and running again skips what was committed. On PostgreSQL a batch commits without
         waiting for its WAL flush (synchronous_commit off): a server crash may lose the last batches,
-        never part of one, and the next run writes them again.
+        never part of one, and the next run writes them again. A batch that meets a database error
+        is written again article by article, so the error costs only the file it belongs to.
 
         With `workers` above 1, extraction runs in that many forked processes while this one writes
         the previous batch. They know the speakers and aliases known when they started; when a batch
@@ -358,11 +385,15 @@ class Ingestor:
                 pool.close()
 
     def _prepare(self, batch: Sequence[Source], pool: _ExtractionPool | None) -> list[_Pending]:
-        """Read, hash and decode a batch; what is new or changed goes to extraction (in `pool`)."""
-        existing = {
-            article.source_file: article
-            for article in Article.objects.filter(source_file__in=[source.name for source in batch])
-        }
+        """Read, hash and decode a batch; what is new or changed goes to extraction (in `pool`).
+
+        Files stored unchanged, and new names whose content another article has, are settled here,
+        without extraction; _write_batch checks both again inside its transaction.
+        """
+        names = [source.name for source in batch]
+        stored = dict(
+            Article.objects.filter(source_file__in=names).values_list("source_file", "content_hash")
+        )
         pending = []
         for source in batch:
             item = _Pending(source)
@@ -372,70 +403,204 @@ class Ingestor:
                 if len(raw) > self.max_bytes:
                     raise SourceRejected(f"too large: {len(raw)} bytes, the limit is {self.max_bytes}")
                 item.digest = content_hash(raw)
-                item.article = existing.get(source.name)
-                if item.article is not None and item.article.content_hash == item.digest and not self.force:
+                if stored.get(source.name) == item.digest and not self.force:
                     item.outcome = ArticleResult(source.name, Outcome.UNCHANGED)
                     continue
                 item.text, _encoding = decode_source(raw)
             except (SourceError, SourceRejected) as error:
                 item.outcome = Failure(str(source.path), str(error))
+        self._skip_duplicates(
+            [item for item in pending if item.outcome is None and item.source.name not in stored]
+        )
         if pool is not None:
             pool.extract([item for item in pending if item.outcome is None])
         return pending
 
+    def _skip_duplicates(self, items: list[_Pending]) -> None:
+        """Settle as duplicates the new files whose content an article, or an earlier file of the
+        batch, already has."""
+        twins = self._articles_with_content([item.digest for item in items])
+        for item in items:
+            twin = twins.get(item.digest)
+            if twin is not None and twin != item.source.name:
+                item.outcome = ArticleResult(item.source.name, Outcome.DUPLICATE, duplicate_of=twin)
+            else:
+                twins.setdefault(item.digest, item.source.name)
+
     def _write_batch(self, pending: list[_Pending]) -> Iterator[tuple[Source, ArticleResult | Failure]]:
-        new_articles: list[Article] = []
-        created: list[tuple[Statement, ExtractedStatement]] = []
-        with transaction.atomic():
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
-            for item in pending:
-                if item.outcome is not None:
-                    continue
+        for item in pending:
+            if item.outcome is None:
                 try:
-                    extracted = item.extracted() if item.from_pool else self._extract(item.text)
+                    item.extracted = item.extracted_article() if item.from_pool else self._extract(item.text)
                 except SourceRejected as error:
                     item.outcome = Failure(str(item.source.path), str(error))
-                    continue
-                if item.article is not None:
-                    item.outcome = self._store(
-                        item.source.name, item.digest, item.text, extracted, item.article
-                    )
-                    continue
-                article, result, to_create = self._stage_new(
-                    item.source.name, item.digest, item.text, extracted
-                )
-                new_articles.append(article)
-                created += to_create
-                item.outcome = result
-            if new_articles:
-                bulk_create_with_history(
-                    new_articles, Article, batch_size=500, default_change_reason=HISTORY_REASON
-                )
-            if created:
-                bulk_create_with_history(
-                    [statement for statement, _ in created],
-                    Statement,
-                    batch_size=1000,
-                    default_change_reason=HISTORY_REASON,
-                )
-                self._sync_topics(created, [])
+        to_write = [item for item in pending if item.outcome is None]
+        try:
+            self._write_batch_at_once(to_write)
+        except DatabaseError:
+            # The batch's transaction is rolled back whole (and the speakers this run remembers read
+            # again): each of its articles is written again in a transaction of its own.
+            self._reload()
+            for item in to_write:
+                try:
+                    item.outcome = self._write(item.source.name, item.digest, item.text, item.extracted)
+                except DatabaseError as error:
+                    item.outcome = _database_failure(item.source, error)
         for item in pending:
             yield item.source, item.outcome
+
+    def _write_batch_at_once(self, items: list[_Pending]) -> None:
+        """Store `items` in one transaction: changed articles one by one, new ones bulk-inserted."""
+        if not items:
+            return
+        new_articles: list[Article] = []
+        created: list[tuple[Statement, ExtractedStatement]] = []
+        try:
+            with transaction.atomic():
+                if connection.vendor == "postgresql":
+                    with connection.cursor() as cursor:
+                        cursor.execute("SET LOCAL synchronous_commit TO OFF")
+                # Looked up (and locked) inside the transaction: another run may have stored some.
+                existing = {
+                    article.source_file: article
+                    for article in Article.objects.select_for_update()
+                    .filter(source_file__in=[item.source.name for item in items])
+                    .order_by("pk")
+                }
+                for item in items:
+                    article = existing.get(item.source.name)
+                    if article is not None and article.content_hash == item.digest and not self.force:
+                        item.outcome = ArticleResult(item.source.name, Outcome.UNCHANGED)
+                self._skip_duplicates(
+                    [item for item in items if item.outcome is None and item.source.name not in existing]
+                )
+                for item in items:
+                    if item.outcome is not None:
+                        continue
+                    article = existing.get(item.source.name)
+                    if article is not None:
+                        item.outcome = self._store(
+                            item.source.name, item.digest, item.text, item.extracted, article
+                        )
+                        continue
+                    article, result, to_create = self._stage_new(
+                        item.source.name, item.digest, item.text, item.extracted
+                    )
+                    new_articles.append(article)
+                    created += to_create
+                    item.outcome = result
+                if new_articles:
+                    bulk_create_with_history(
+                        new_articles, Article, batch_size=500, default_change_reason=HISTORY_REASON
+                    )
+                if created:
+                    bulk_create_with_history(
+                        [statement for statement, _ in created],
+                        Statement,
+                        batch_size=1000,
+                        default_change_reason=HISTORY_REASON,
+                    )
+                    self._sync_topics(created, [])
+        except DatabaseError:
+            for item in items:
+                item.outcome = None
+            raise
 
     def ingest_bytes(self, name: str, raw: bytes) -> ArticleResult:
         """Ingest a file's content as the article keyed `name` (a file name, or a pasted text's)."""
         if len(raw) > self.max_bytes:
             raise SourceRejected(f"too large: {len(raw)} bytes, the limit is {self.max_bytes}")
         digest = content_hash(raw)
-        article = Article.objects.filter(source_file=name).first()
-        if article is not None and article.content_hash == digest and not self.force:
-            return ArticleResult(name, Outcome.UNCHANGED)
+        # Settled before extraction where possible (and again in _write, inside its transaction): one
+        # query finds the article stored under this name and any other stored with this content.
+        same = (
+            Article.objects.filter(Q(source_file=name) | Q(content_hash=digest))
+            .order_by("pk")
+            .values_list("source_file", "content_hash")
+        )
+        stored = dict(same)
+        twin = next(
+            (source_file for source_file, stored_hash in stored.items() if stored_hash == digest), None
+        )
+        skipped = self._skipped(name, digest, stored.get(name), twin)
+        if skipped is not None:
+            return skipped
         text, _encoding = decode_source(raw)
         extracted = self._extract(text)
-        with transaction.atomic():
-            return self._store(name, digest, text, extracted, article)
+        return self._write(name, digest, text, extracted)
+
+    def _write(self, name: str, digest: str, text: str, extracted: ExtractedArticle) -> ArticleResult:
+        """Store one article in a transaction of its own; nothing of it remains if it fails.
+
+        An IntegrityError mostly means what this run remembers is out of date: another process
+        created or merged a speaker, or stored this very file, meanwhile. The article is then written
+        once more, with speakers read again; a second failure is for the caller to report.
+        """
+        try:
+            return self._write_once(name, digest, text, extracted)
+        except IntegrityError:
+            return self._write_once(name, digest, text, extracted)
+
+    def _write_once(self, name: str, digest: str, text: str, extracted: ExtractedArticle) -> ArticleResult:
+        try:
+            with transaction.atomic():
+                article = self._locked_article(name)
+                stored_hash = article.content_hash if article is not None else None
+                twin = self._articles_with_content([digest]).get(digest) if article is None else None
+                skipped = self._skipped(name, digest, stored_hash, twin)
+                if skipped is not None:
+                    return skipped
+                return self._store(name, digest, text, extracted, article)
+        except DatabaseError:
+            # The rollback undid rows this run may remember (new speakers, aliases, outlets).
+            self._reload()
+            raise
+
+    def _locked_article(self, name: str) -> Article | None:
+        """The article stored for `name`, locked until the transaction ends.
+
+        On PostgreSQL two runs storing the same name take turns (an advisory lock on the name, held
+        until commit), so the second finds what the first stored instead of inserting it again.
+        """
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [f"ingest:{name}"])
+        return Article.objects.select_for_update().filter(source_file=name).first()
+
+    def _skipped(
+        self, name: str, digest: str, stored_hash: str | None, twin: str | None
+    ) -> ArticleResult | None:
+        """The result for a file with nothing to store, or None to store it.
+
+        UNCHANGED when the article stored under `name` has this content (`stored_hash`), unless
+        forced; DUPLICATE when there is none and another article (`twin`) has this content.
+        """
+        if stored_hash is not None:
+            if stored_hash == digest and not self.force:
+                return ArticleResult(name, Outcome.UNCHANGED)
+            return None
+        if twin is not None and twin != name:
+            return ArticleResult(name, Outcome.DUPLICATE, duplicate_of=twin)
+        return None
+
+    def _articles_with_content(self, digests: Sequence[str]) -> dict[str, str]:
+        """The source file of the first article stored with each of `digests` (those there are)."""
+        if not digests:
+            return {}
+        rows = (
+            Article.objects.filter(content_hash__in=set(digests))
+            .order_by("pk")
+            .values_list("content_hash", "source_file")
+        )
+        twins: dict[str, str] = {}
+        for digest, source_file in rows:
+            twins.setdefault(digest, source_file)
+        return twins
+
+    def _reload(self) -> None:
+        self._load_speakers()
+        self._load_topics()
+        self.outlets.clear()
 
     def retag(self, article: Article) -> tuple[int, int]:
         """Apply the current topic rules to an article's statements again; (links added, removed).
@@ -486,64 +651,66 @@ class Ingestor:
         extracted: ExtractedArticle,
         article: Article | None,
     ) -> ArticleResult:
-        outcome = Outcome.NEW if article is None else Outcome.UPDATED
+        """Write a new article, or what changed of a stored one: UNCHANGED when nothing did."""
+        is_new = article is None
         if article is None:
             article = Article(source_file=source_file)
-        self._fill_article(article, digest, text, extracted)
-        article.save()
+        article_changed = self._fill_article(article, digest, text, extracted) or is_new
+        if article_changed:
+            article.save()
 
-        result = ArticleResult(source_file, outcome, warnings=extracted.warnings)
+        result = ArticleResult(
+            source_file, Outcome.NEW if is_new else Outcome.UPDATED, warnings=extracted.warnings
+        )
         speakers = self._resolve_speakers(extracted.statements, result)
         existing: dict[str, Statement] = {}
-        if outcome == Outcome.UPDATED:
-            existing = {s.fingerprint: s for s in article.statements.select_related("speaker")}
+        if not is_new:
+            existing = {statement.fingerprint: statement for statement in article.statements.all()}
         now = timezone.now()
 
         to_create: list[tuple[Statement, ExtractedStatement]] = []
         matched: list[tuple[Statement, ExtractedStatement]] = []
-        dirty: list[Statement] = []
-        seen: set[str] = set()
-        for position, extracted_statement in enumerate(extracted.statements):
-            key = fingerprint(extracted_statement.text)
-            if key in seen:
-                continue  # the same words twice in one article are one statement
-            seen.add(key)
+        found: list[tuple[Statement, ExtractedStatement]] = []
+        changed: dict[int, Statement] = {}
+        for key, extracted_statement in _distinct(extracted.statements):
             speaker = speakers[extracted_statement.speaker]
-            values = _statement_values(extracted_statement, speaker, position)
+            values = _statement_values(extracted_statement, speaker)
             result.stored.append(_stored_line(extracted_statement, speaker))
             statement = existing.get(key)
             if statement is None:
+                # The slug is made once, here: the permalink never changes after.
                 slug = statement_slug(speaker, extracted_statement.text)
-                new = Statement(article=article, fingerprint=key, slug=slug, **values)
-                to_create.append((new, extracted_statement))
-                continue
-            if statement.review_status != ReviewStatus.AUTO:
+                statement = Statement(article=article, fingerprint=key, slug=slug, **values)
+                to_create.append((statement, extracted_statement))
+            elif statement.review_status != ReviewStatus.AUTO:
                 result.statements_kept += 1  # verified or rejected: the curator's word stands
-                continue
-            changed = _assign(statement, values, STATEMENT_FIELD_GROUPS)
-            if "slug" not in statement.curated_fields:
-                changed |= _assign(statement, {"slug": statement_slug(statement.speaker, statement.text)}, {})
-            if statement.retired_at is not None:
-                statement.retired_at = None
-                changed = True
-            if changed:
-                statement.updated_at = now
-                dirty.append(statement)
-            matched.append((statement, extracted_statement))
+            else:
+                if _assign(statement, values, STATEMENT_FIELD_GROUPS) | _unretire(statement):
+                    changed[statement.pk] = statement
+                matched.append((statement, extracted_statement))
+            found.append((statement, extracted_statement))
+
+        yielded = {statement.fingerprint for statement, _ in found}
+        kept = [statement for key, statement in existing.items() if key not in yielded]
+        for statement, locators in _placements(article.body, found, kept):
+            if _place(statement, locators) and statement.pk is not None:
+                changed[statement.pk] = statement
 
         retired = [
             statement
-            for key, statement in existing.items()
-            if key not in seen
-            and statement.retired_at is None
+            for statement in kept
+            if statement.retired_at is None
             and statement.review_status == ReviewStatus.AUTO
             and not statement.curated_fields
         ]
         for statement in retired:
             statement.retired_at = now
+            changed.pop(statement.pk, None)
+        dirty = [*changed.values(), *retired]
+        for statement in dirty:
             statement.updated_at = now
         result.statements_new = len(to_create)
-        result.statements_updated = len(dirty)
+        result.statements_updated = len(changed)
         result.statements_retired = len(retired)
 
         if to_create:
@@ -553,12 +720,16 @@ class Ingestor:
                 batch_size=500,
                 default_change_reason=HISTORY_REASON,
             )
-        if dirty or retired:
-            fields = [*STATEMENT_EXTRACTED_FIELDS, "slug", "retired_at", "updated_at"]
+        if dirty:
+            fields = [*STATEMENT_EXTRACTED_FIELDS, "retired_at", "updated_at"]
             bulk_update_with_history(
-                dirty + retired, Statement, fields, batch_size=500, default_change_reason=HISTORY_REASON
+                dirty, Statement, fields, batch_size=500, default_change_reason=HISTORY_REASON
             )
-        self._sync_topics(to_create, matched)
+        links_added, links_removed = self._sync_topics(to_create, matched)
+        if not (article_changed or to_create or dirty or links_added or links_removed):
+            # Read again (--force) and found as stored: nothing written, nothing to report.
+            result.outcome = Outcome.UNCHANGED
+            result.stored = []
         return result
 
     def _stage_new(
@@ -573,26 +744,27 @@ class Ingestor:
         result = ArticleResult(source_file, Outcome.NEW, warnings=extracted.warnings)
         speakers = self._resolve_speakers(extracted.statements, result)
         to_create: list[tuple[Statement, ExtractedStatement]] = []
-        seen: set[str] = set()
-        for position, extracted_statement in enumerate(extracted.statements):
-            key = fingerprint(extracted_statement.text)
-            if key in seen:
-                continue  # the same words twice in one article are one statement, as in _store
-            seen.add(key)
+        for key, extracted_statement in _distinct(extracted.statements):
             speaker = speakers[extracted_statement.speaker]
-            values = _statement_values(extracted_statement, speaker, position)
+            values = _statement_values(extracted_statement, speaker)
             result.stored.append(_stored_line(extracted_statement, speaker))
             slug = statement_slug(speaker, extracted_statement.text)
             to_create.append(
                 (Statement(article=article, fingerprint=key, slug=slug, **values), extracted_statement)
             )
+        for statement, locators in _placements(article.body, to_create, []):
+            _place(statement, locators)
         result.statements_new = len(to_create)
         return article, result, to_create
 
-    def _fill_article(self, article: Article, digest: str, text: str, extracted: ExtractedArticle) -> None:
-        _assign(article, self._article_values(extracted, text), ARTICLE_FIELD_GROUPS)
-        article.content_hash = digest
+    def _fill_article(self, article: Article, digest: str, text: str, extracted: ExtractedArticle) -> bool:
+        """Set what extraction found (but what curators own) on `article`; True when anything changed."""
+        changed = _assign(article, self._article_values(extracted, text), ARTICLE_FIELD_GROUPS)
+        if article.content_hash != digest:
+            article.content_hash = digest
+            changed = True
         article._change_reason = HISTORY_REASON
+        return changed
 
     def _article_values(self, extracted: ExtractedArticle, text: str) -> dict[str, object]:
         published = extracted.published
@@ -672,10 +844,11 @@ class Ingestor:
         self.speakers_by_slug: dict[str, Speaker] = {}
         # Every normalized name and alias, and the speaker it belongs to.
         self.speakers_by_name: dict[str, Speaker] = {}
+        # Old addresses of merged or renamed speakers: /speakers/<slug>/ redirects, so never reused.
+        self.redirected_slugs: set[str] = set(SpeakerRedirect.objects.values_list("old_slug", flat=True))
         self._known: dict[str, KnownSpeaker] = {}
         self._known_tuple: tuple[KnownSpeaker, ...] | None = None
-        # Grows whenever known_speakers changes, so extraction workers can tell they are behind.
-        self._knowledge = 0
+        self._knowledge += 1
         aliases: dict[int, list[SpeakerAlias]] = defaultdict(list)
         for alias in SpeakerAlias.objects.order_by("id"):
             aliases[alias.speaker_id].append(alias)
@@ -744,7 +917,7 @@ class Ingestor:
         limit = Speaker._meta.get_field("slug").max_length - 4
         base = slugify(name)[:limit].strip("-") or f"speaker-{content_hash(name.encode())[:10]}"
         slug, number = base, 1
-        while slug in self.speakers_by_slug or slug in taken:
+        while slug in self.speakers_by_slug or slug in self.redirected_slugs or slug in taken:
             number += 1
             slug = f"{base}-{number}"
         return slug
@@ -797,7 +970,18 @@ class Ingestor:
         )
 
 
-def _statement_values(statement: ExtractedStatement, speaker: Speaker, position: int) -> dict[str, object]:
+def _distinct(statements: Iterable[ExtractedStatement]) -> Iterator[tuple[str, ExtractedStatement]]:
+    """(fingerprint, statement) in extraction order; the same words twice in one article are one."""
+    seen: set[str] = set()
+    for statement in statements:
+        key = fingerprint(statement.text)
+        if key not in seen:
+            seen.add(key)
+            yield key, statement
+
+
+def _statement_values(statement: ExtractedStatement, speaker: Speaker) -> dict[str, object]:
+    """What extraction says of a statement, but where it stands (see _placements)."""
     said_on = statement.said_on.as_date()
     return {
         "speaker": speaker,
@@ -807,13 +991,93 @@ def _statement_values(statement: ExtractedStatement, speaker: Speaker, position:
         "role_as_written": _clip(statement.role_as_written, Statement, "role_as_written"),
         "kind": statement.kind.value,
         "text": statement.text,
-        "position": position,
-        "paragraph_index": max(statement.paragraph_index, 0),
-        "char_start": max(statement.start, 0),
-        "char_end": max(statement.end, 0),
         "said_on": said_on,
         "said_on_precision": statement.said_on.precision.value if said_on else DatePrecision.UNKNOWN,
     }
+
+
+def _placements(
+    body: str, found: Sequence[tuple[Statement, ExtractedStatement]], kept: Sequence[Statement]
+) -> list[tuple[Statement, dict[str, int]]]:
+    """Where each statement of an article stands in its current body: (statement, locators) pairs.
+
+    `found` are the statements extraction yielded, in its order, with what it yielded; `kept` are the
+    article's other statements (retired, or kept because a curator verified, rejected or edited them).
+    Each stands where the body reads its own words: a found one at the span extraction gave (or, when
+    a curator changed its text, wherever the body reads that text), a kept one wherever its text is
+    read again, or at the span a curator set if the body still reads it there. Positions follow the
+    body; statements read nowhere get no span (0, 0) and come last, in their previous order.
+    """
+    paragraphs = passages.paragraph_spans(body)
+
+    def at(start: int, end: int) -> dict[str, int]:
+        return {
+            "paragraph_index": passages.paragraph_of(paragraphs, start),
+            "char_start": start,
+            "char_end": end,
+        }
+
+    placed: list[tuple[int, int, int, Statement, dict[str, int]]] = []
+    for order, (statement, extracted) in enumerate(found):
+        start, end = max(extracted.start, 0), max(extracted.end, 0)
+        locators = {
+            "paragraph_index": max(extracted.paragraph_index, 0),
+            "char_start": start,
+            "char_end": end,
+        }
+        if not passages.reads(body, start, end, statement.text):
+            located = passages.locate(body, statement.text)
+            if located is not None:
+                start, locators = located[0], at(*located)
+        placed.append((start, 0, order, statement, locators))
+    unplaced: list[tuple[Statement, dict[str, int]]] = []
+    for order, statement in enumerate(sorted(kept, key=lambda statement: (statement.position, statement.pk))):
+        if _span_is_curated(statement):
+            span = (statement.char_start, statement.char_end)
+            located = span if passages.reads(body, *span, statement.text) else None
+        else:
+            located = passages.locate(body, statement.text)
+        if located is None:
+            unplaced.append((statement, {"char_start": 0, "char_end": 0}))
+        else:
+            placed.append((located[0], 1, order, statement, at(*located)))
+    placed.sort(key=lambda entry: entry[:3])
+    in_order = [(statement, locators) for *_, statement, locators in placed] + unplaced
+    return [
+        (statement, {**locators, "position": position})
+        for position, (statement, locators) in enumerate(in_order)
+    ]
+
+
+def _place(statement: Statement, locators: dict[str, int]) -> bool:
+    """Set a statement's locators, but a span a curator set; True when anything changed."""
+    changed = False
+    for name, value in locators.items():
+        if name in STATEMENT_SPAN and _span_is_curated(statement):
+            continue
+        if getattr(statement, name) != value:
+            setattr(statement, name, value)
+            changed = True
+    return changed
+
+
+def _span_is_curated(statement: Statement) -> bool:
+    return any(name in statement.curated_fields for name in STATEMENT_SPAN)
+
+
+def _unretire(statement: Statement) -> bool:
+    """Bring back a statement the text yields again; True when it had been retired."""
+    if statement.retired_at is None:
+        return False
+    statement.retired_at = None
+    return True
+
+
+def _database_failure(source: Source, error: DatabaseError) -> Failure:
+    reason = " ".join(str(error).split()) or "no message"
+    return Failure(
+        str(source.path), f"database error, nothing of this file was stored: {type(error).__name__}: {reason}"
+    )
 
 
 def _stored_line(statement: ExtractedStatement, speaker: Speaker) -> StoredStatement:
@@ -876,12 +1140,12 @@ class _Pending:
     source: Source
     digest: str = ""
     text: str = ""
-    article: Article | None = None
     outcome: ArticleResult | Failure | None = None
     from_pool: bool = False
     result: object = None
+    extracted: ExtractedArticle | None = None
 
-    def extracted(self) -> ExtractedArticle:
+    def extracted_article(self) -> ExtractedArticle:
         extracted, error = self.result.get()
         if error:
             raise SourceRejected(error)

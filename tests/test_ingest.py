@@ -56,7 +56,7 @@ def test_a_new_file_becomes_an_article_with_its_statements(
     run = run_command("ingest", sources)
 
     assert run.error is None, run.stderr
-    assert "Articles: 1 new, 0 updated, 0 unchanged, 0 failed." in run.stdout
+    assert "Articles: 1 new, 0 updated, 0 unchanged, 0 duplicate, 0 failed." in run.stdout
     assert "Statements: 3 new, 0 updated, 0 retired." in run.stdout
     assert "Speakers: 2 new (Sergey Ryabkov, Chinese Ministry of Foreign Affairs)." in run.stdout
     article = Article.objects.get()
@@ -99,25 +99,32 @@ def test_a_second_run_writes_nothing_and_keeps_every_id(fake_extraction, write_s
         run = run_command("ingest", sources)
 
     assert run.error is None
-    assert "Articles: 0 new, 0 updated, 1 unchanged, 0 failed." in run.stdout
+    assert "Articles: 0 new, 0 updated, 1 unchanged, 0 duplicate, 0 failed." in run.stdout
     assert "Statements: 0 new, 0 updated, 0 retired." in run.stdout
     assert writes_in(queries.captured_queries) == []
     assert list(Statement.objects.values_list("id", "slug", "updated_at").order_by("id")) == before
     assert len(fake_extraction.calls) == 1  # an unchanged file is not even extracted again
 
 
-def test_force_extracts_unchanged_files_again_without_new_rows(
+def test_force_on_an_unchanged_file_extracts_it_again_and_writes_nothing(
     fake_extraction, write_source, sources, run_command
 ):
     write_source("000_story.txt", TASS_STORY)
     run_command("ingest", sources)
-    ids = set(Statement.objects.values_list("id", flat=True))
+    rows = list(Statement.objects.values_list("id", "slug", "position", "updated_at").order_by("id"))
+    article_updated_at = Article.objects.get().updated_at
+    history = (Article.history.count(), Statement.history.count(), StatementTopic.history.count())
 
-    run = run_command("ingest", sources, "--force")
+    with CaptureQueriesContext(connection) as queries:
+        run = run_command("ingest", sources, "--force")
 
-    assert "Articles: 0 new, 1 updated" in run.stdout
+    assert len(fake_extraction.calls) == 2  # read again...
+    assert writes_in(queries.captured_queries) == []  # ...and found as stored
+    assert "Articles: 0 new, 0 updated, 1 unchanged, 0 duplicate, 0 failed." in run.stdout
     assert "Statements: 0 new, 0 updated, 0 retired." in run.stdout
-    assert set(Statement.objects.values_list("id", flat=True)) == ids
+    assert list(Statement.objects.values_list("id", "slug", "position", "updated_at").order_by("id")) == rows
+    assert Article.objects.get().updated_at == article_updated_at
+    assert (Article.history.count(), Statement.history.count(), StatementTopic.history.count()) == history
 
 
 def test_reingesting_a_changed_file_keeps_permalinks_and_updates_extracted_fields(
@@ -137,7 +144,7 @@ def test_reingesting_a_changed_file_keeps_permalinks_and_updates_extracted_field
     )
     run = run_command("ingest", sources)
 
-    assert "Articles: 0 new, 1 updated, 0 unchanged, 0 failed." in run.stdout
+    assert "Articles: 0 new, 1 updated, 0 unchanged, 0 duplicate, 0 failed." in run.stdout
     # The first statement changed; the two after it moved in the body (their offsets changed).
     assert "Statements: 0 new, 3 updated, 0 retired." in run.stdout
     first.refresh_from_db()
@@ -200,21 +207,25 @@ def test_statements_no_longer_extracted_are_retired_not_deleted_and_come_back(
     path.write_text("\n".join(line for line in lines if "NATO" not in line and "no limits" not in line))
     run = run_command("ingest", sources)
 
-    assert "Statements: 0 new, 0 updated, 1 retired." in run.stdout
+    # The curated one is kept, and updated: its words are gone from the text, so is its span.
+    assert "Statements: 0 new, 1 updated, 1 retired." in run.stdout
     second.refresh_from_db()
     third.refresh_from_db()
     assert second.retired_at is not None
     assert third.retired_at is None  # curated: a curator decides its fate
+    assert (third.char_start, third.char_end) == (0, 0)
     assert set(Statement.objects.public()) == {first, third}
     assert Statement.objects.count() == 3
 
     path.write_text(TASS_STORY)
     run = run_command("ingest", sources)
 
-    assert "Statements: 0 new, 1 updated, 0 retired." in run.stdout
+    assert "Statements: 0 new, 2 updated, 0 retired." in run.stdout  # back, and the curated one found
     second.refresh_from_db()
     assert second.retired_at is None
     assert second in Statement.objects.public()
+    third.refresh_from_db()
+    assert Article.objects.get().body[third.char_start : third.char_end] == third.text
 
 
 def test_rule_topics_follow_the_text_and_curator_topics_stay(
@@ -446,7 +457,7 @@ def test_each_bad_file_is_named_with_its_reason_and_the_others_are_ingested(
     assert "1 file(s) could not be ingested" in str(run.error)
     assert f"FAILED {bad}: " in run.stderr
     assert reason in run.stderr.split(f"FAILED {bad}: ")[1]
-    assert "Articles: 2 new, 0 updated, 0 unchanged, 1 failed." in run.stdout
+    assert "Articles: 2 new, 0 updated, 0 unchanged, 0 duplicate, 1 failed." in run.stdout
     assert set(Article.objects.values_list("source_file", flat=True)) == {"good.txt", "later.txt"}
 
 
@@ -530,7 +541,9 @@ def test_ingest_queries_do_not_grow_with_statements(
     lines = "".join(f"Speaker {n % 5} | Statement number {n} about NATO. \n" for n in range(60))
     write_source("a.txt", "Outlet: TASS\n\n" + lines)
 
-    with django_assert_max_num_queries(20):
+    # A run's fixed cost: speakers, aliases, redirects and topics read once; the article looked up,
+    # locked (PostgreSQL) and checked for duplicates inside its transaction; then bulk inserts.
+    with django_assert_max_num_queries(22):
         ingest_paths([sources])
 
     assert Statement.objects.count() == 60

@@ -51,4 +51,4 @@ def test_ingesting_the_seeds_twice_changes_nothing(run_command):
     again = run_command("ingest", ROOT / "seeds")
 
     assert again.error is None, again.stderr
-    assert "Articles: 0 new, 0 updated, 5 unchanged, 0 failed." in again.stdout
+    assert "Articles: 0 new, 0 updated, 5 unchanged, 0 duplicate, 0 failed." in again.stdout

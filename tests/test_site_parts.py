@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pytest
 
@@ -59,6 +60,37 @@ def test_marked_paragraphs_mark_anchor_once_and_resolve_overlaps():
     assert "".join(segment.text for paragraph in paragraphs for segment in paragraph) == BODY.replace(
         "\n", ""
     )
+
+
+@dataclass(frozen=True)
+class Said:
+    text: str
+
+
+def test_a_statement_is_marked_only_where_the_body_reads_its_words():
+    start = BODY.index("he said things")
+    here, stale = Said("“He said  things.”"), Said("Fourth words.")  # quotes, case and spacing aside
+    marks = [(here, start, start + len("he said things")), (stale, start, start + len("he said things"))]
+
+    paragraphs = passages.marked_paragraphs(BODY, marks)
+
+    marked = {segment.statement for paragraph in paragraphs for segment in paragraph if segment.anchor}
+    assert marked == {here}
+    assert passages.context(BODY, start, start + 14, text=here.text).quote == "he said things"
+    assert passages.context(BODY, start, start + 14, text=stale.text) is None
+
+
+def test_locate_finds_a_statement_s_words_whatever_lies_between_them():
+    body = 'Intro.\n\n"We   will\nrespond," she said. We will respond to them.'
+
+    first, second = body.index("We"), body.index("We will respond to")
+    assert passages.locate(body, "We will respond") == (first, first + len("We   will\nrespond"))
+    assert passages.locate(body, "we will respond to them") == (second, len(body) - 1)
+    assert passages.locate(body, "will res") is None  # whole words only
+    assert passages.locate(body, "...") is None
+    assert passages.reads(body, first, first + 17, "“We will respond.”")
+    assert not passages.reads(body, first, first + 17, "We will respond to them")
+    assert passages.paragraph_of(passages.paragraph_spans(body), 9) == 1
 
 
 def test_a_timeline_keeps_empty_months_and_the_shape_of_time():

@@ -93,7 +93,8 @@ class Command(BaseCommand):
         prefix = "Dry run, nothing written. Would store: " if dry_run else ""
         self.stdout.write(
             f"{prefix}Articles: {summary.count(Outcome.NEW)} new, {summary.count(Outcome.UPDATED)} updated, "
-            f"{summary.count(Outcome.UNCHANGED)} unchanged, {len(summary.failures)} failed."
+            f"{summary.count(Outcome.UNCHANGED)} unchanged, {summary.count(Outcome.DUPLICATE)} duplicate, "
+            f"{len(summary.failures)} failed."
         )
         self.stdout.write(
             f"Statements: {summary.statements_new} new, {summary.statements_updated} updated, "
@@ -102,6 +103,8 @@ class Command(BaseCommand):
         speakers = summary.new_speakers
         names = f" ({', '.join(speakers)})" if speakers else ""
         self.stdout.write(f"Speakers: {len(speakers)} new{names}.")
+        for source_file, duplicate_of in summary.duplicates:
+            self.stdout.write(f"Skipped {source_file}: same content as {duplicate_of}, not stored again.")
         for source_file, warning in summary.warnings:
             self.stderr.write(f"warning: {source_file}: {warning}")
         for failure in summary.failures:
