@@ -465,7 +465,7 @@ class SpeakerAdmin(OnlySuperusersDelete, HistoryAdmin):
 
 
 @admin.register(SpeakerRedirect)
-class SpeakerRedirectAdmin(OnlySuperusersDelete, admin.ModelAdmin):
+class SpeakerRedirectAdmin(OnlySuperusersDelete, HistoryAdmin):
     list_display = ["old_slug", "speaker", "created_at"]
     search_fields = ["old_slug", "speaker__name"]
     autocomplete_fields = ["speaker"]

@@ -135,6 +135,18 @@ class Speaker(models.Model):
         return reverse("statements:speaker-detail", args=[self.slug])
 
 
+def speaker_name(record) -> str:
+    """The name of a record's speaker, for its __str__.
+
+    A history record's version of it may name a speaker a merge has deleted since; the admin's
+    history pages still list that version.
+    """
+    try:
+        return record.speaker.name
+    except Speaker.DoesNotExist:
+        return f"speaker {record.speaker_id}, merged since"
+
+
 def normalize_name(name: str) -> str:
     """The form names are compared in: case, accents and punctuation folded.
 
@@ -173,7 +185,7 @@ class SpeakerRedirect(models.Model):
         ordering = ["old_slug"]
 
     def __str__(self) -> str:
-        return f"/speakers/{self.old_slug}/ → {self.speaker}"
+        return f"/speakers/{self.old_slug}/ → {speaker_name(self)}"
 
 
 class TopicQuerySet(models.QuerySet):
@@ -460,7 +472,7 @@ class Statement(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.speaker}: {self.text[:60]}"
+        return f"{speaker_name(self)}: {self.text[:60]}"
 
     def get_absolute_url(self) -> str:
         if self.slug:

@@ -588,6 +588,24 @@ def test_curators_cannot_delete_speakers_aliases_or_redirects_but_can_merge(cura
     assert SpeakerRedirect.objects.get(old_slug="wang-yi").speaker == ryabkov
 
 
+def test_histories_of_what_a_merge_moved_still_render(curator_client, archive):
+    ryabkov, wang = archive.speaker, Speaker.objects.get(slug="wang-yi")
+    redirect = SpeakerRedirect.objects.create(old_slug="w-yi", speaker=wang)
+    moved = Statement.objects.get(text="There are no limits.")
+    action(curator_client, Speaker, "merge_speakers", [ryabkov, wang], keep=ryabkov.pk)
+
+    for history in (
+        admin_url(SpeakerRedirect, "history", redirect.pk),
+        admin_url(Statement, "history", moved.pk),
+    ):
+        response = curator_client.get(history)
+
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "merged into Sergey Ryabkov (sergey-ryabkov)" in html
+        assert f"speaker {wang.pk}, merged since" in html  # the version before the merge
+
+
 def test_superusers_may_still_delete_a_speaker(admin_client, archive):
     patrushev = Speaker.objects.get(slug="nikolai-patrushev")
     patrushev.statements.all().delete()
