@@ -145,9 +145,11 @@ def fuzz_server(base_url: str, requests: int, paths: list[str] | None = None, se
         try:
             connection.request("GET", url)
             response = connection.getresponse()
-            # Streamed exports: the status is decided before the first byte of the body.
+            # Streamed exports: the status is decided before the first byte of the body. The
+            # response holds the socket too: both must close, or the server streams on into it.
             response.read(65536 if url.startswith(STREAMED) else None)
             if url.startswith(STREAMED) or response.will_close:
+                response.close()
                 connection.close()
                 connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
         except (OSError, http.client.HTTPException) as error:
