@@ -91,6 +91,9 @@ class ValuesField(forms.Field):
             ProhibitNullCharactersValidator()(text)
             if len(text) > 80:
                 raise forms.ValidationError("That value is too long.")
+            # Control characters cannot be shown, nor written in the Atom feed's XML title.
+            if not text.isprintable():
+                raise forms.ValidationError("That value has characters that cannot be shown.")
 
 
 class LenientChoiceField(forms.ChoiceField):

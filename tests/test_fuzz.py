@@ -49,3 +49,11 @@ def test_no_query_string_makes_a_public_page_fail(client, archive):
         assert response.status_code < 500, url
 
     request()
+
+
+@pytest.mark.parametrize("url", ["/statements/feed/", "/statements/", "/statements/export.csv"])
+def test_control_characters_in_a_free_text_filter_are_a_400_not_a_500(client, archive, url):
+    """Found by the benchmark's fuzzing: the feed's title could not hold them in XML."""
+    response = client.get(url, {"country": "Rus\x1esia"})
+
+    assert response.status_code == 400
