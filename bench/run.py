@@ -42,7 +42,7 @@ DATABASE = os.environ.get("BENCH_DATABASE", "archive_bench")
 NEVER = {"postgres", "test", "template0", "template1"}
 # What one synthetic article yields, measured on the generator's output; sizes are in statements.
 STATEMENTS_PER_ARTICLE = 8.8
-PORT = 8765
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
 GUNICORN_WORKERS = 2 * (os.cpu_count() or 2) + 1
 SEED = 1
 INGEST_OPTIONS = ["--workers", "2", "--batch-size", "200"]
