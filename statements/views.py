@@ -230,7 +230,9 @@ def _permalink_context(request: HttpRequest, statement: Statement) -> dict:
         "statement": statement,
         "topics": topics,
         "absolute_url": url,
-        "excerpt": passages.context(article.body, statement.char_start, statement.char_end),
+        "excerpt": passages.context(
+            article.body, statement.char_start, statement.char_end, text=statement.text
+        ),
         "previous": earlier[-1] if earlier else None,
         "next": later[0] if later else None,
         "related": related.with_related()[:RELATED_STATEMENTS],
