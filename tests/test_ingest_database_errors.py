@@ -105,7 +105,7 @@ def test_a_speaker_created_elsewhere_mid_run_is_read_again_not_created_twice(
     assert Speaker.objects.filter(name="Maria Zakharova").count() == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_speaker_merged_elsewhere_mid_run_is_read_again(
     fake_extraction, write_source, sources, monkeypatch
 ):
