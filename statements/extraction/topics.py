@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,6 +41,11 @@ class TopicMatcher:
 
     @classmethod
     def from_rules(cls, rules: Sequence[TopicRule]) -> TopicMatcher:
+        # Ingest hands every article the same rules: compile them once per set of rules.
+        return _matcher_for(tuple(rules))
+
+    @classmethod
+    def _compile(cls, rules: tuple[TopicRule, ...]) -> TopicMatcher:
         compiled = []
         for rule in rules:
             patterns = []
@@ -50,9 +56,23 @@ class TopicMatcher:
                     # A broken rule must not stop ingest; the admin validates rules on save.
                     continue
             if patterns:
-                compiled.append((rule.key, tuple(patterns)))
+                compiled.append((rule.key, _combined(patterns)))
         return cls(tuple(compiled))
 
     def match(self, *texts: str) -> tuple[str, ...]:
         joined = "\n".join(text for text in texts if text)
         return tuple(key for key, patterns in self.compiled if any(p.search(joined) for p in patterns))
+
+
+@functools.lru_cache(maxsize=8)
+def _matcher_for(rules: tuple[TopicRule, ...]) -> TopicMatcher:
+    return TopicMatcher._compile(rules)
+
+
+def _combined(patterns: list[re.Pattern]) -> tuple[re.Pattern, ...]:
+    """A topic's rules as one alternation, so a text is scanned once per topic; rules that
+    cannot share a pattern (inline flags, say) stay apart."""
+    try:
+        return (re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE),)
+    except re.error:
+        return tuple(patterns)
