@@ -22,6 +22,7 @@ from django.utils.text import Truncator
 
 from .dates import parse_partial_date
 from .models import Outlet, ReviewStatus, Speaker, Statement, StatementKind, Topic
+from .pagination import PAGE_KEYS
 from .search import SearchSyntaxError, parse_query
 
 # Facet counts look at no more than this many matching statements (the most recently added), so a
@@ -242,13 +243,13 @@ class StatementFilter(django_filters.FilterSet):
         return queryset.search(value)
 
     def filter_speaker(self, queryset, name, value):
-        return queryset.by_speaker(*(speaker.slug for speaker in value))
+        return queryset.by_speaker(*value)
 
     def filter_topic(self, queryset, name, value):
-        return queryset.in_topic(*(topic.slug for topic in value))
+        return queryset.in_topic(*value)
 
     def filter_outlet(self, queryset, name, value):
-        return queryset.in_outlet(*(outlet.slug for outlet in value))
+        return queryset.in_outlet(*value)
 
     def filter_country(self, queryset, name, value):
         return queryset.by_country(*value)
@@ -363,7 +364,8 @@ class StatementFilter(django_filters.FilterSet):
             for raw, text in self._describe(name, value):
                 without = self.data.copy()
                 without.setlist(name, [other for other in self.data.getlist(name) if other != raw])
-                without.pop("page", None)
+                for key in PAGE_KEYS:
+                    without.pop(key, None)
                 active.append(ActiveFilter(f"{label}: {text}", without))
         return active
 

@@ -260,6 +260,16 @@ def overlapping(date_field: str, precision_field: str, since=None, until=None) -
     return condition
 
 
+def _objects_or_slugs(field: str, values) -> models.Q:
+    """Q for `field` being one of `values`: model objects compare by key, strings by slug."""
+    objects = [value for value in values if not isinstance(value, str)]
+    slugs = [value for value in values if isinstance(value, str)]
+    condition = models.Q(**{f"{field}__in": objects}) if objects else models.Q(pk__in=[])
+    if slugs:
+        condition |= models.Q(**{f"{field}__slug__in": slugs})
+    return condition
+
+
 class StatementQuerySet(models.QuerySet):
     def public(self):
         return self.exclude(review_status=ReviewStatus.REJECTED).filter(retired_at__isnull=True)
@@ -278,21 +288,29 @@ class StatementQuerySet(models.QuerySet):
     def with_review_status(self, *statuses: str):
         return self.filter(review_status__in=statuses)
 
-    def by_speaker(self, *slugs: str):
-        return self.filter(speaker__slug__in=slugs)
+    def by_speaker(self, *speakers):
+        """Statements by these speakers, given as Speaker objects (no join) or slugs."""
+        return self.filter(_objects_or_slugs("speaker", speakers))
 
     def by_country(self, *countries: str):
         """Statements by speakers of these countries (as Speaker.country writes them)."""
         return self.filter(speaker__country__in=countries)
 
-    def in_outlet(self, *slugs: str):
-        return self.filter(article__outlet__slug__in=slugs)
+    def in_outlet(self, *outlets):
+        """Statements from articles of these outlets, given as Outlet objects or slugs."""
+        return self.filter(_objects_or_slugs("article__outlet", outlets))
 
     def of_kind(self, *kinds: str):
         return self.filter(kind__in=kinds)
 
-    def in_topic(self, *slugs: str):
-        return self.filter(topics__slug__in=slugs).distinct()
+    def in_topic(self, *topics):
+        """Statements on any of these topics, given as Topic objects or slugs.
+
+        A semi-join rather than a join: a statement on two of the topics is still one row, with no
+        DISTINCT over the whole result, so "latest first" stays an index scan.
+        """
+        links = StatementTopic.objects.filter(_objects_or_slugs("topic", topics))
+        return self.filter(models.Exists(links.filter(statement_id=models.OuterRef("pk"))))
 
     def said_between(self, since=None, until=None):
         """Statements said in a period that overlaps since…until (see overlapping())."""

@@ -4,47 +4,21 @@ from __future__ import annotations
 
 import functools
 
-from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.views.decorators.http import condition
 
 from . import citations, exports, passages, timeline
 from .filters import FACET_SCAN_LIMIT, InvalidFilters, StatementFilter
 from .models import Article, Speaker, Statement, Topic
+from .pagination import CappedPaginator, KeysetPaginator, page_of
 from .search import RANK_CANDIDATES, highlighted_html
 
 STATEMENTS_PER_PAGE = 25
 SPEAKERS_PER_PAGE = 100
 RELATED_STATEMENTS = 5
-# Counts stop here (pages go as deep as the count); facet counts look at fewer, FACET_SCAN_LIMIT.
-COUNT_LIMIT = 10_000
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
-
-
-class CappedPaginator(Paginator):
-    """Counts no further than `count_limit` rows, so a page of a huge archive costs a bounded COUNT.
-
-    Pages past the limit are out of reach: a reader narrows the search instead.
-    """
-
-    def __init__(self, object_list, per_page, count_limit: int | None = None):
-        super().__init__(object_list, per_page)
-        self.count_limit = count_limit or COUNT_LIMIT
-
-    @cached_property
-    def counted(self) -> int:
-        return self.object_list.order_by().values("pk")[: self.count_limit + 1].count()
-
-    @cached_property
-    def count(self) -> int:
-        return min(self.counted, self.count_limit)
-
-    @property
-    def count_is_capped(self) -> bool:
-        return self.counted > self.count_limit
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -83,9 +57,12 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     if filterset.search_query:
         statements = statements.with_highlights(filterset.search_query)
     # Best-match order ranks a bounded number of candidates (search.RANK_CANDIDATES), so it pages
-    # through no more than those; newest or oldest first pages through every match.
-    ranked = filterset.sort_order == "relevance"
-    page = _page(request, statements, RANK_CANDIDATES if ranked else COUNT_LIMIT)
+    # through no more than those; newest or oldest first pages through every match, by key.
+    if filterset.sort_order == "relevance":
+        paginator = CappedPaginator(statements, STATEMENTS_PER_PAGE, RANK_CANDIDATES)
+    else:
+        paginator = KeysetPaginator(statements, STATEMENTS_PER_PAGE, oldest=filterset.sort_order == "oldest")
+    page = page_of(paginator, request.GET)
     for statement in page:
         statement.highlighted = highlighted_html(getattr(statement, "search_highlight", ""))
     context = {
@@ -162,13 +139,13 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if speaker is None:
         # A speaker merged into another (or given a new slug) keeps their old address working.
         return redirect(get_object_or_404(Speaker.objects.formerly_at(slug)), permanent=True)
-    statements = Statement.objects.public().by_speaker(slug)
+    statements = Statement.objects.public().by_speaker(speaker)
     context = {
         "speaker": speaker,
         "roles": statements.roles_as_written(),
         "topics": _tally(statements, "topics__slug", "topics__name"),
         "timeline": timeline.for_statements(statements),
-        "page": _page(request, statements.with_related().newest_first()),
+        "page": _page(request, statements.with_related()),
     }
     return render(request, "statements/speaker_detail.html", context)
 
@@ -180,12 +157,12 @@ def topic_list(request: HttpRequest) -> HttpResponse:
 
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
-    statements = Statement.objects.public().in_topic(slug)
+    statements = Statement.objects.public().in_topic(topic)
     context = {
         "topic": topic,
         "speakers": _tally(statements, "speaker__slug", "speaker__name")[:10],
         "timeline": timeline.for_statements(statements),
-        "page": _page(request, statements.with_related().newest_first()),
+        "page": _page(request, statements.with_related()),
     }
     return render(request, "statements/topic_detail.html", context)
 
@@ -195,8 +172,9 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return render(request, "robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain")
 
 
-def _page(request: HttpRequest, statements, count_limit: int = COUNT_LIMIT) -> Page:
-    return CappedPaginator(statements, STATEMENTS_PER_PAGE, count_limit).get_page(request.GET.get("page"))
+def _page(request: HttpRequest, statements):
+    """A page of statements, latest articles first."""
+    return KeysetPaginator(statements, STATEMENTS_PER_PAGE).get_page(request.GET)
 
 
 def _tally(statements, slug_field: str, name_field: str) -> list[dict]:

@@ -159,7 +159,6 @@ def test_sorting_newest_oldest_and_unknown_values(client, archive):
 
 
 def test_the_count_is_capped_and_pages_keep_the_filters(client, make_statement, monkeypatch):
-    monkeypatch.setattr("statements.views.COUNT_LIMIT", 30)
     monkeypatch.setattr("statements.views.RANK_CANDIDATES", 30)
     monkeypatch.setattr("statements.filters.FACET_SCAN_LIMIT", 30)
     for number in range(35):
@@ -169,7 +168,7 @@ def test_the_count_is_capped_and_pages_keep_the_filters(client, make_statement, 
     html = first.content.decode()
 
     assert "30+ statements" in html
-    assert "Page 1 of 2 (and more: narrow the search to see them)" in html
+    assert "Page 1 of 2+" in html
     assert 'href="?q=treaties&amp;topic=arms-control&amp;page=2"' in html
     assert len(listed(client.get("/statements/", {"q": "treaties", "topic": "arms-control", "page": 2}))) == 5
 
