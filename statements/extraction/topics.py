@@ -14,6 +14,12 @@ class InvalidTopicRule(ValueError):
     pass
 
 
+# The only characters outside ASCII that a case-insensitive pattern matches to an ASCII letter
+# (tests/extraction check this table against `re` over all of Unicode): folded to that letter, a
+# text holds a rule's words exactly when `re.IGNORECASE` could find them.
+_IGNORECASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
 def compile_pattern(pattern: str) -> re.Pattern:
     """One rule line as a regular expression (see TopicRule for the syntax)."""
     pattern = pattern.strip()
@@ -35,9 +41,40 @@ def compile_pattern(pattern: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + r"[\s\-]+".join(parts) + r"(?!\w)", re.IGNORECASE)
 
 
+def required_fragments(pattern: str) -> tuple[str, ...]:
+    """Lower-case ASCII pieces of a rule line that any text it matches contains (folded as by
+    `fold`); none for a `re:` rule, whose text is not read here."""
+    pattern = pattern.strip()
+    if pattern.lower().startswith("re:"):
+        return ()
+    fragments = []
+    for word in pattern.split():
+        for piece in word.rstrip("*").split("-"):
+            fragments += [run.lower() for run in re.findall(r"[\x00-\x7f]+", piece)]
+    return tuple(fragments)
+
+
+def fold(text: str) -> str:
+    """The form `required_fragments` are looked for in."""
+    return text.translate(_IGNORECASE_TWINS).lower()
+
+
+@dataclass(frozen=True)
+class _Rule:
+    topic: int
+    # What a text must contain (folded) for the pattern to match it: a substring test rules most
+    # rules out far faster than a search, and a statement names only a few topics.
+    fragments: tuple[str, ...]
+    pattern: re.Pattern
+
+
 @dataclass(frozen=True)
 class TopicMatcher:
-    compiled: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
+    keys: tuple[str, ...]
+    rules: tuple[_Rule, ...]
+    # Each rule's longest fragment, with the rules that need it; rules that need none are `always`.
+    anchors: tuple[tuple[str, tuple[int, ...]], ...]
+    always: tuple[int, ...]
 
     @classmethod
     def from_rules(cls, rules: Sequence[TopicRule]) -> TopicMatcher:
@@ -45,34 +82,47 @@ class TopicMatcher:
         return _matcher_for(tuple(rules))
 
     @classmethod
-    def _compile(cls, rules: tuple[TopicRule, ...]) -> TopicMatcher:
-        compiled = []
-        for rule in rules:
-            patterns = []
-            for pattern in rule.patterns:
+    def _compile(cls, topic_rules: tuple[TopicRule, ...]) -> TopicMatcher:
+        rules: list[_Rule] = []
+        for topic, topic_rule in enumerate(topic_rules):
+            for line in topic_rule.patterns:
                 try:
-                    patterns.append(compile_pattern(pattern))
+                    pattern = compile_pattern(line)
                 except InvalidTopicRule:
                     # A broken rule must not stop ingest; the admin validates rules on save.
                     continue
-            if patterns:
-                compiled.append((rule.key, _combined(patterns)))
-        return cls(tuple(compiled))
+                rules.append(_Rule(topic, required_fragments(line), pattern))
+        anchors: dict[str, list[int]] = {}
+        always = []
+        for index, rule in enumerate(rules):
+            if rule.fragments:
+                anchors.setdefault(max(rule.fragments, key=len), []).append(index)
+            else:
+                always.append(index)
+        return cls(
+            keys=tuple(topic_rule.key for topic_rule in topic_rules),
+            rules=tuple(rules),
+            anchors=tuple((fragment, tuple(indexes)) for fragment, indexes in anchors.items()),
+            always=tuple(always),
+        )
 
     def match(self, *texts: str) -> tuple[str, ...]:
         joined = "\n".join(text for text in texts if text)
-        return tuple(key for key, patterns in self.compiled if any(p.search(joined) for p in patterns))
+        folded = fold(joined)
+        candidates = set(self.always)
+        for fragment, indexes in self.anchors:
+            if fragment in folded:
+                candidates.update(indexes)
+        found: set[int] = set()
+        for index in sorted(candidates):
+            rule = self.rules[index]
+            if rule.topic in found:
+                continue
+            if all(fragment in folded for fragment in rule.fragments) and rule.pattern.search(joined):
+                found.add(rule.topic)
+        return tuple(key for topic, key in enumerate(self.keys) if topic in found)
 
 
 @functools.lru_cache(maxsize=8)
 def _matcher_for(rules: tuple[TopicRule, ...]) -> TopicMatcher:
     return TopicMatcher._compile(rules)
-
-
-def _combined(patterns: list[re.Pattern]) -> tuple[re.Pattern, ...]:
-    """A topic's rules as one alternation, so a text is scanned once per topic; rules that
-    cannot share a pattern (inline flags, say) stay apart."""
-    try:
-        return (re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE),)
-    except re.error:
-        return tuple(patterns)

@@ -1,5 +1,7 @@
 """Dates, topic rules and decoding."""
 
+import re
+
 import pytest
 
 from statements.extraction import (
@@ -12,7 +14,13 @@ from statements.extraction import (
 )
 from statements.extraction.dates import find_full_date, resolve_said_on
 from statements.extraction.decoding import normalize_text
-from statements.extraction.topics import InvalidTopicRule, TopicMatcher, compile_pattern
+from statements.extraction.topics import (
+    InvalidTopicRule,
+    TopicMatcher,
+    compile_pattern,
+    fold,
+    required_fragments,
+)
 
 WEDNESDAY = PartialDate(2023, 2, 22)
 
@@ -81,6 +89,59 @@ def test_topic_matcher_skips_broken_rules_and_matches_others():
         [TopicRule("nato", "NATO", ("NATO", "re:(")), TopicRule("space", "Outer space", ("outer space",))]
     )
     assert matcher.match("NATO expansion in outer space") == ("nato", "space")
+
+
+def test_folding_covers_every_character_ignorecase_matches_to_ascii():
+    ascii_letter = re.compile("[a-z0-9]", re.IGNORECASE)
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        if ascii_letter.match(char):
+            assert fold(char).isascii() and re.fullmatch(re.escape(fold(char)), char, re.IGNORECASE), hex(
+                code
+            )
+
+
+def test_required_fragments_of_rule_lines():
+    assert required_fragments("Asia-Pacific") == ("asia", "pacific")
+    assert required_fragments("militariz* of space") == ("militariz", "of", "space")
+    assert required_fragments("Côte d’Ivoire") == ("c", "te", "d", "ivoire")
+    assert required_fragments(r"re:\bG(?:7|20)\b") == ()
+
+
+RULE_LINES = (
+    "NATO",
+    "Asia-Pacific",
+    "militariz* of space",
+    "space-based",
+    "U.S.-Russia",
+    "Côte d’Ivoire",
+    "Istanbul",
+    "Kyiv",
+    "sanction*",
+    r"re:\bG(?:7|20)\b",
+)
+TEXTS = (
+    "NATO’s summit",
+    "natosummit",
+    "the ASIA PACIFIC and asia-pacific and AsiaPacific",
+    "Militarization of\nSpace, militarisation of space",
+    "spacebased and space based",
+    "U.S. Russia and u.s.-russia",
+    "Côte d’Ivoire, CÔTE D’IVOIRE",
+    "İstanbul, ıstanbul, ſanctions, \u212ayiv",
+    "the G20",
+    "",
+)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_topic_matcher_finds_what_each_rule_searched_alone_finds(text):
+    rules = [TopicRule(f"t{index}", line, (line,)) for index, line in enumerate(RULE_LINES)]
+    rules.append(TopicRule("all", "every rule", RULE_LINES))
+    expected = tuple(
+        rule.key for rule in rules if any(compile_pattern(p).search(text) for p in rule.patterns)
+    )
+    assert TopicMatcher.from_rules(rules).match(text) == expected
 
 
 def test_decoding_utf8_and_fallbacks():
