@@ -120,7 +120,14 @@ def outlet_named_in(text: str) -> str | None:
     return None
 
 
+# Any letter outside Latin (with other alphanumerics, which are not counted anyway): most texts
+# have none, and then every letter is Latin without looking each one up.
+BEYOND_LATIN = re.compile(r"[^\W\d_\u0000-\u024f]")
+
+
 def dominant_script(text: str) -> str:
+    if not BEYOND_LATIN.search(text):
+        return "latin"
     counts: dict[str, int] = {}
     for char in text:
         if char.isalpha():
@@ -218,7 +225,7 @@ def _is_furniture(line: str, script: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
-    letters = [char for char in stripped if char.isalpha()]
+    letters = [char for char in stripped if char.isalpha()] if _may_mix_scripts(stripped, script) else []
     if letters and sum(_script_of(char) != script for char in letters) > len(letters) / 2:
         return True
     if (
@@ -238,6 +245,10 @@ def _is_furniture(line: str, script: str) -> bool:
     if stripped.startswith(("- ", "– ", "— ")) and outlet_named_in(stripped) and len(tokens) <= 6:
         return True
     return _is_date_line(stripped)
+
+
+def _may_mix_scripts(line: str, script: str) -> bool:
+    return script != "latin" or bool(BEYOND_LATIN.search(line))
 
 
 def _is_date_line(line: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -67,4 +68,13 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Non-breaking and other exotic spaces become plain spaces; newlines stay meaningful.
-    return "".join(" " if char != "\n" and unicodedata.category(char) == "Zs" else char for char in text)
+    return _RARE_WHITESPACE.sub(_plain_space, text)
+
+
+# Every space separator (Zs) is whitespace to `re`: only the rare ones need a look.
+_RARE_WHITESPACE = re.compile(r"[^\S\n\t ]")
+
+
+def _plain_space(match: re.Match) -> str:
+    char = match.group()
+    return " " if unicodedata.category(char) == "Zs" else char

@@ -1,8 +1,12 @@
 """Metadata and boilerplate: what is article and what is page furniture."""
 
+import unicodedata
+
 import pytest
 
 from statements.extraction import DatePrecision, extract_article
+from statements.extraction.cleaning import BEYOND_LATIN
+from statements.extraction.decoding import normalize_text
 
 
 def test_header_date_glued_to_the_dateline_and_first_sentence():
@@ -169,3 +173,16 @@ def test_cookie_banners_and_label_lines_are_not_datelines_or_prose():
     assert article.paragraphs == (
         "The Pentagon said there had been no change to the US posture in the Gulf.",
     )
+
+
+def test_letters_beyond_latin_are_all_found():
+    beyond = "".join(chr(code) for code in range(0x250, 0x110000) if chr(code).isalpha())
+    assert len(BEYOND_LATIN.findall(beyond)) == len(beyond)
+    assert not BEYOND_LATIN.search("".join(chr(code) for code in range(0x250) if chr(code).isalpha()))
+
+
+def test_every_space_separator_becomes_a_plain_space():
+    every_char = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    text = unicodedata.normalize("NFC", every_char).replace("\r\n", "\n").replace("\r", "\n")
+    expected = "".join(" " if char != "\n" and unicodedata.category(char) == "Zs" else char for char in text)
+    assert normalize_text(every_char) == expected
