@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 
 from statements.ingest import Failure, Outcome, find_sources, ingest_paths
-from statements.models import Article, Speaker, Statement
+from statements.models import Article, Speaker, Statement, StatementTopic
 
 pytestmark = [
     pytest.mark.django_db,
@@ -94,3 +95,38 @@ def test_sources_stream_in_the_order_of_their_paths(write_source, sources):
 
     assert found == sorted(found) == ["a-b.txt", "a.txt", "a/b/c.txt", "a/z.txt", "ab/x.txt", "b.txt"]
     assert failures == []
+
+
+def history_state(model) -> list[tuple]:
+    """Every history record of `model` as the fields it copies, the type and the change reason."""
+    names = [field.attname for field in model.history.model.tracked_fields]
+    return sorted(
+        (
+            tuple(repr(getattr(record, name)) for name in names),
+            record.history_type,
+            record.history_change_reason,
+        )
+        for record in model.history.all()
+    )
+
+
+def test_batches_record_the_history_that_article_by_article_records(fake_extraction, stories):
+    # On PostgreSQL batches insert by COPY, with history rows of their own making.
+    ingest_paths([stories], batch_size=5)
+    batched = {model: history_state(model) for model in (Article, Statement, StatementTopic)}
+
+    for model in (Article, Statement, StatementTopic):
+        rows = {record[0] for record in batched[model]}
+        assert rows == {
+            tuple(repr(getattr(obj, field.attname)) for field in model.history.model.tracked_fields)
+            for obj in model.objects.all()
+        }
+        assert {record[1:] for record in batched[model]} == {("+", "ingest")}
+    assert len(batched[StatementTopic]) == StatementTopic.objects.count() > 0
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """SELECT count(*) FROM statements_statement s JOIN statements_article a ON a.id = s.article_id
+                   WHERE s.search_vector IS NOT NULL AND s.article_published_on = a.published_on"""
+            )
+            assert cursor.fetchone()[0] == Statement.objects.count()
