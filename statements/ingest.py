@@ -75,6 +75,9 @@ from .models import (
 
 STATEMENT_SLUG_MAX_LENGTH = 80
 
+# Every statement's written name is compared with its speaker's: the same few names, again and again.
+_normalized_name = functools.lru_cache(maxsize=65536)(normalize_name)
+
 # What re-ingest may rewrite on a statement; everything else belongs to curators.
 STATEMENT_EXTRACTED_FIELDS = (
     "speaker",
@@ -855,9 +858,9 @@ class Ingestor:
 
     def _remember(self, speaker: Speaker, aliases: Sequence[SpeakerAlias] = ()) -> None:
         self.speakers_by_slug[speaker.slug] = speaker
-        names = [normalize_name(speaker.name)]
+        names = [_normalized_name(speaker.name)]
         for alias in aliases:
-            names += [alias.normalized, normalize_name(alias.name)]
+            names += [alias.normalized, _normalized_name(alias.name)]
         for name in names:
             if name:
                 self.speakers_by_name.setdefault(name, speaker)
@@ -880,7 +883,7 @@ class Ingestor:
     def _find_speaker(self, ref: SpeakerRef) -> Speaker | None:
         if ref.known_key and ref.known_key in self.speakers_by_slug:
             return self.speakers_by_slug[ref.known_key]
-        return self.speakers_by_name.get(normalize_name(ref.name))
+        return self.speakers_by_name.get(_normalized_name(ref.name))
 
     def _resolve_speakers(
         self, statements: Sequence[ExtractedStatement], result: ArticleResult
@@ -893,7 +896,7 @@ class Ingestor:
                 continue
             speaker = self._find_speaker(ref)
             if speaker is None:
-                key = normalize_name(ref.name) or ref.name
+                key = _normalized_name(ref.name) or ref.name
                 if key not in new:
                     new[key] = Speaker(
                         name=_clip(ref.name, Speaker, "name"),
@@ -928,7 +931,7 @@ class Ingestor:
         for statement in statements:
             speaker = resolved[statement.speaker]
             written = " ".join(statement.speaker_name_as_written.split())
-            normalized = normalize_name(written)
+            normalized = _normalized_name(written)
             if normalized in aliases or not _is_another_spelling(written, speaker):
                 continue
             if normalized in self.speakers_by_name:
@@ -1111,10 +1114,19 @@ def _insert_with_history(objs: list, model) -> None:
             field for field in history_model._meta.concrete_fields if field.attname != "history_id"
         ]
         prepare = _preparers(history_fields)
+        # Who is asking (the request's user, if any) is the same for every row of a batch.
+        default_user = next(
+            (
+                history_model.get_default_history_user(obj)
+                for obj in objs
+                if not hasattr(obj, "_history_user")
+            ),
+            None,
+        )
         history_rows = []
         for obj in objs:
             # What simple_history's bulk_history_create records for each object.
-            user = history_model.get_default_history_user(obj)
+            user = getattr(obj, "_history_user", default_user)
             extra = {
                 "history_date": timezone.now(),
                 "history_change_reason": get_change_reason_from_object(obj) or HISTORY_REASON,
@@ -1219,8 +1231,8 @@ def _is_another_spelling(written: str, speaker: Speaker) -> bool:
     if speaker.kind != SpeakerKind.PERSON:
         return False
     words = written.split()
-    known = normalize_name(speaker.name).split()
-    normalized = normalize_name(written).split()
+    known = _normalized_name(speaker.name).split()
+    normalized = _normalized_name(written).split()
     return (
         len(words) >= 2
         and bool(known)
