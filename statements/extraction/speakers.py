@@ -114,7 +114,14 @@ class Subject:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    return list(_tokens_of(text))
+
+
+# A sentence is read back from each of its speech verbs by several rules: tokens and subjects are
+# asked for the same text about twice each.
+@functools.lru_cache(maxsize=1024)
+def _tokens_of(text: str) -> tuple[Token, ...]:
+    return tuple(Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text))
 
 
 def _strip_possessive(word: str) -> str:
@@ -329,6 +336,7 @@ ISSUED_BY_OWNER = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def subject_before(text: str, end: int) -> Subject | None:
     """The speaker phrase that ends right before position `end` (a speech verb)."""
     tokens = _strip_modifiers(tokenize(text[:end]))
