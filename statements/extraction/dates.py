@@ -46,8 +46,14 @@ def _safe_date(year: int | None, month: int, day: int) -> PartialDate | None:
         return None
 
 
+# Every full date pattern reads a year so: a text without one (most lines) has no full date.
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
 def find_full_date(text: str) -> tuple[PartialDate, int] | None:
     """The first complete date in the text and where it starts."""
+    if not _YEAR_DIGITS.search(text):
+        return None
     found: list[tuple[int, PartialDate]] = []
     for pattern in FULL_DATE_PATTERNS:
         for match in pattern.finditer(text):

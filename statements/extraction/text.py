@@ -43,6 +43,19 @@ def _is_opening_straight(text: str, index: int) -> bool:
     return bool(before in OPENING_CONTEXT and not after.isspace())
 
 
+def _any_of(chars: str) -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(char) for char in sorted(set(chars))) + "]")
+
+
+# Every character find_quotes acts on, in each mode: it looks at these and skips the rest.
+DOUBLE_MARK = _any_of(
+    '"' + "".join(DOUBLE_OPENERS) + "".join(DOUBLE_OPENERS.values()) + "".join(DOUBLE_CLOSERS)
+)
+SINGLE_MARK = _any_of(
+    "’'" + "".join(SINGLE_OPENERS) + "".join(SINGLE_OPENERS.values()) + "".join(SINGLE_CLOSERS)
+)
+
+
 def find_quotes(paragraph: str, use_single_marks: bool = False) -> list[QuoteSpan]:
     """Pair quotation marks in a paragraph.
 
@@ -55,7 +68,8 @@ def find_quotes(paragraph: str, use_single_marks: bool = False) -> list[QuoteSpa
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     open_mark = ""
-    for index, char in enumerate(paragraph):
+    for mark in (SINGLE_MARK if use_single_marks else DOUBLE_MARK).finditer(paragraph):
+        index, char = mark.start(), mark.group()
         if use_single_marks and char in "’'" and _is_apostrophe(paragraph, index):
             continue
         if char == straight:
