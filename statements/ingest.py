@@ -58,6 +58,7 @@ from .extraction import (
     decode_source,
     extract_article,
 )
+from .extraction.topics import TopicMatcher
 from .models import (
     Article,
     DatePrecision,
@@ -1258,14 +1259,20 @@ class _Pending:
     text: str = ""
     outcome: ArticleResult | Failure | None = None
     from_pool: bool = False
+    # The pool's answer for this file's chunk, and where in it this file's extraction stands.
     result: object = None
+    index: int = 0
     extracted: ExtractedArticle | None = None
 
     def extracted_article(self) -> ExtractedArticle:
-        extracted, error = self.result.get()
+        extracted, error = self.result.get()[self.index]
         if error:
             raise SourceRejected(error)
         return extracted
+
+
+# How many tasks a batch makes per extraction worker: enough that they finish close together.
+CHUNKS_PER_WORKER = 4
 
 
 class _ExtractionPool:
@@ -1275,6 +1282,8 @@ class _ExtractionPool:
     def __init__(self, workers: int, ingestor: Ingestor) -> None:
         self.workers = workers
         self.knows = ingestor._knowledge
+        # Compiled here, so every forked worker starts with the topic rules compiled.
+        TopicMatcher.from_rules(ingestor.topic_rules)
         context = multiprocessing.get_context("fork")
         self.pool = context.Pool(
             workers, initializer=_start_worker, initargs=(ingestor.known_speakers, ingestor.topic_rules)
@@ -1282,9 +1291,15 @@ class _ExtractionPool:
         self.retired: list = []
 
     def extract(self, items: list[_Pending]) -> None:
-        for item in items:
-            item.from_pool = True
-            item.result = self.pool.apply_async(_extract_in_worker, (item.text,))
+        # A few chunks per worker rather than a task per file: each task costs this process (which
+        # also writes) a round of pickling and thread hand-offs.
+        size = max(1, -(-len(items) // (self.workers * CHUNKS_PER_WORKER)))
+        for chunk in itertools.batched(items, size):
+            result = self.pool.apply_async(_extract_chunk_in_worker, ([item.text for item in chunk],))
+            for index, item in enumerate(chunk):
+                item.from_pool = True
+                item.result = result
+                item.index = index
 
     def renewed(self, ingestor: Ingestor) -> _ExtractionPool:
         """Fresh workers that know what the ingestor knows now; this pool ends once its work is done."""
@@ -1305,6 +1320,10 @@ _worker_knowledge: tuple[tuple[KnownSpeaker, ...], tuple[TopicRule, ...]] = ((),
 def _start_worker(known_speakers: tuple[KnownSpeaker, ...], topic_rules: tuple[TopicRule, ...]) -> None:
     global _worker_knowledge
     _worker_knowledge = (known_speakers, topic_rules)
+
+
+def _extract_chunk_in_worker(texts: list[str]) -> list[tuple[ExtractedArticle | None, str]]:
+    return [_extract_in_worker(text) for text in texts]
 
 
 def _extract_in_worker(text: str) -> tuple[ExtractedArticle | None, str]:

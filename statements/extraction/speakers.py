@@ -644,12 +644,9 @@ class SpeakerDirectory:
 
     known: tuple[KnownSpeaker, ...] = ()
     mentions: list[Mention] = field(default_factory=list)
-    _known_by_key: dict[str, KnownSpeaker] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for speaker in self.known:
-            for name in (speaker.name, *speaker.aliases):
-                self._known_by_key.setdefault(name_key(name), speaker)
+        self._known = _KnownIndex.of(self.known)
 
     def collect_mentions(self, paragraphs: list[tuple[int, str]]) -> None:
         """Register every titled or full name in the article, in reading order."""
@@ -710,12 +707,12 @@ class SpeakerDirectory:
         return min(matches, key=lambda item: (-len(item[1]), not item[0].role, item[0].position))[0]
 
     def known_speaker(self, name: str) -> KnownSpeaker | None:
-        speaker = self._known_by_key.get(name_key(name))
+        speaker = self._known.by_key.get(name_key(name))
         if speaker is not None:
             return speaker
         parts = name_key(name).split()
         if len(parts) == 1:
-            matches = {s.key: s for key, s in self._known_by_key.items() if key.split()[-1:] == parts}
+            matches = self._known.by_last_word.get(parts[0], {})
             if len(matches) == 1:
                 return next(iter(matches.values()))
         return None
@@ -736,6 +733,35 @@ class SpeakerDirectory:
         if known is not None:
             return SpeakerRef(known.name, known.kind, known.country or country, known.key), role
         return SpeakerRef(name, kind, country), role
+
+
+class _KnownIndex:
+    """The archive's speakers by name key, and by a key's last word (a surname written alone).
+
+    Ingest hands every article the same tuple of known speakers, thousands of them in a large
+    archive: the index is built once per tuple, not once per article.
+    """
+
+    _last: _KnownIndex | None = None
+
+    def __init__(self, known: tuple[KnownSpeaker, ...]) -> None:
+        # Held, so the tuple `of` compares by identity is never freed and its id never reused.
+        self.known = known
+        self.by_key: dict[str, KnownSpeaker] = {}
+        for speaker in known:
+            for name in (speaker.name, *speaker.aliases):
+                self.by_key.setdefault(name_key(name), speaker)
+        self.by_last_word: dict[str, dict[str, KnownSpeaker]] = {}
+        for key, speaker in self.by_key.items():
+            words = key.split()
+            if words:
+                self.by_last_word.setdefault(words[-1], {})[speaker.key] = speaker
+
+    @classmethod
+    def of(cls, known: tuple[KnownSpeaker, ...]) -> _KnownIndex:
+        if cls._last is None or cls._last.known is not known:
+            cls._last = cls(known)
+        return cls._last
 
 
 def _tidy_name(name: str) -> str:

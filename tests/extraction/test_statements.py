@@ -3,6 +3,7 @@
 import pytest
 
 from statements.extraction import KnownSpeaker, SpeakerKind, StatementKind, extract_article
+from statements.extraction.speakers import SpeakerDirectory
 
 HEADER = " date 2024-03-13 "  # a Wednesday
 
@@ -432,3 +433,18 @@ def test_pronouns_follow_who_the_text_is_about_and_the_pronouns_already_used():
         "Anna Li",
         "Ivan Sorin",
     ]
+
+
+def test_a_surname_alone_names_a_known_speaker_only_when_one_has_it():
+    known = (
+        KnownSpeaker(key="maria-zakharova", name="Maria Zakharova", aliases=("Maria Zaharova",)),
+        KnownSpeaker(key="li-wei", name="Li Wei"),
+        KnownSpeaker(key="zhang-wei", name="Zhang Wei"),
+    )
+    directory = SpeakerDirectory(known)
+    assert directory.known_speaker("Zakharova").key == "maria-zakharova"
+    assert directory.known_speaker("Zaharova").key == "maria-zakharova"
+    assert directory.known_speaker("Wei") is None  # two known speakers end so
+    assert directory.known_speaker("Ryabkov") is None
+    # A later article with other known speakers is not answered from the first one's.
+    assert SpeakerDirectory(known[1:2]).known_speaker("Wei").key == "li-wei"
