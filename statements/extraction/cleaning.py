@@ -214,7 +214,7 @@ def detect_language(text: str) -> str:
     if not tokens:
         return "und"
     scores = {
-        lang: sum(token in stop for token in tokens) / len(tokens) for lang, stop in LATIN_STOPWORDS.items()
+        lang: sum(map(stop.__contains__, tokens)) / len(tokens) for lang, stop in LATIN_STOPWORDS.items()
     }
     best = max(scores, key=scores.get)
     return best if scores[best] >= 0.05 else "und"
