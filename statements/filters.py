@@ -10,6 +10,7 @@ with a sentence for the reader, never exceptions.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import django_filters
@@ -21,7 +22,7 @@ from django.http import QueryDict
 from django.utils.text import Truncator
 
 from .dates import parse_partial_date
-from .models import Outlet, ReviewStatus, Speaker, Statement, StatementKind, Topic
+from .models import Outlet, ReviewStatus, Speaker, Statement, StatementKind, StatementTopic, Topic
 from .pagination import PAGE_KEYS
 from .search import SearchSyntaxError, parse_query
 
@@ -176,6 +177,47 @@ class ActiveFilter:
     without: QueryDict
 
 
+class FacetSample:
+    """The fields every facet counts, read once for the most recently added matching statements."""
+
+    TOPIC_FIELDS = ("topics__slug", "topics__name")
+
+    def __init__(self, queryset: QuerySet, rows: list[dict], topic_rows: list[tuple[str, str]]):
+        self.queryset = queryset
+        self.rows = rows
+        self.topic_rows = topic_rows
+
+    @classmethod
+    def of(cls, queryset: QuerySet) -> FacetSample:
+        ids = list(queryset.order_by("-pk").values_list("pk", flat=True)[:FACET_SCAN_LIMIT])
+        if not ids:
+            return cls(queryset, [], [])
+        fields = {
+            field
+            for _label, facet_fields in (
+                *StatementFilter.FACETS.values(),
+                *StatementFilter.STAFF_FACETS.values(),
+            )
+            for field in facet_fields
+            if field not in cls.TOPIC_FIELDS
+        }
+        rows = list(Statement.objects.filter(pk__in=ids).values(*sorted(fields)))
+        topic_rows = list(
+            StatementTopic.objects.filter(statement_id__in=ids).values_list("topic__slug", "topic__name")
+        )
+        return cls(queryset, rows, topic_rows)
+
+    def tally(self, value_field: str, label_field: str) -> list[tuple[str, str, int]]:
+        """(value, label, how many statements) for each value, most common first, then by value."""
+        if (value_field, label_field) == self.TOPIC_FIELDS:
+            pairs = self.topic_rows
+        else:
+            pairs = [(row[value_field], row[label_field]) for row in self.rows]
+        counts = Counter(pairs)
+        ordered = sorted(counts.items(), key=lambda item: (-item[1], str(item[0][0]), str(item[0][1])))
+        return [(value, label, n) for (value, label), n in ordered]
+
+
 class InvalidFilters(BadRequest):
     """A query string the filters cannot read; `filterset.errors` says what to correct."""
 
@@ -318,32 +360,36 @@ class StatementFilter(django_filters.FilterSet):
     def facets(self) -> list[Facet]:
         """Each facet's choices with counts, counted as if that facet had no choice made yet.
 
-        One grouped query per facet (and one more when a chosen value is not among the most
-        common), over at most FACET_SCAN_LIMIT statements.
+        Counted over a sample of at most FACET_SCAN_LIMIT matching statements (the most recently
+        added), read once (three queries) for every facet with nothing chosen, and once more for
+        each facet with a choice made (and curators' review status), whose counts leave it out.
         """
         facets = {**self.FACETS, **(self.STAFF_FACETS if self.for_staff else {})}
-        return [self._facet(name, label, fields) for name, (label, fields) in facets.items()]
+        samples: dict[str | None, FacetSample] = {}
+        shown = []
+        for name, (label, fields) in facets.items():
+            # The review status facet counts rejected statements too, which no list shows unasked.
+            leave_out = name if self.selected(name) or name in self.STAFF_FACETS else None
+            if leave_out not in samples:
+                samples[leave_out] = FacetSample.of(self._filtered(self.queryset, leave_out=leave_out))
+            shown.append(self._facet(name, label, fields, samples[leave_out]))
+        return shown
 
-    def _facet(self, name: str, label: str, fields: tuple[str, str]) -> Facet:
+    def _facet(self, name: str, label: str, fields: tuple[str, str], sample: FacetSample) -> Facet:
         value_field, label_field = fields
-        queryset = self._filtered(self.queryset, leave_out=name)
-        rows = [
-            row
-            for row in queryset.tally(*fields, scan_limit=FACET_SCAN_LIMIT)[: FACET_CHOICES_SHOWN + 1]
-            if row[value_field] not in (None, "")
-        ][:FACET_CHOICES_SHOWN]
+        counted = {value: (text, n) for value, text, n in sample.tally(*fields) if value not in (None, "")}
+        counted = dict(list(counted.items())[:FACET_CHOICES_SHOWN])
         selected = self.selected(name)
-        shown = {row[value_field] for row in rows}
-        if missing := [value for value in selected if value not in shown]:
-            more = queryset.filter(**{f"{value_field}__in": missing}).tally(
+        if missing := [value for value in selected if value not in counted]:
+            # A chosen value too rare to be among the most common still shows how many it has.
+            more = sample.queryset.filter(**{f"{value_field}__in": missing}).tally(
                 *fields, scan_limit=FACET_SCAN_LIMIT
             )
-            rows += [row for row in more if row[value_field] in missing]
-        counted = {row[value_field]: row for row in rows}
+            counted |= {row[value_field]: (row[label_field], row["n"]) for row in more}
         display = self.CHOICE_LABELS.get(name, {})
         choices = [
-            FacetChoice(value, display.get(value, row[label_field]), row["n"], value in selected)
-            for value, row in counted.items()
+            FacetChoice(value, display.get(value, text), n, value in selected)
+            for value, (text, n) in counted.items()
         ]
         choices += [
             FacetChoice(value, display.get(value, value), 0, True)
