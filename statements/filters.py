@@ -19,6 +19,7 @@ from django.core.exceptions import BadRequest
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 
 from .dates import parse_partial_date
@@ -178,41 +179,40 @@ class ActiveFilter:
 
 
 class FacetSample:
-    """The fields every facet counts, read once for the most recently added matching statements."""
+    """What the facets count, read for the most recently added FACET_SCAN_LIMIT matching statements:
+    one query for the fields of the statement, its speaker and its outlet, one for its topics."""
 
     TOPIC_FIELDS = ("topics__slug", "topics__name")
 
-    def __init__(self, queryset: QuerySet, rows: list[dict], topic_rows: list[tuple[str, str]]):
+    def __init__(self, queryset: QuerySet, facet_fields: list[tuple[str, str]]):
         self.queryset = queryset
-        self.rows = rows
-        self.topic_rows = topic_rows
-
-    @classmethod
-    def of(cls, queryset: QuerySet) -> FacetSample:
-        ids = list(queryset.order_by("-pk").values_list("pk", flat=True)[:FACET_SCAN_LIMIT])
-        if not ids:
-            return cls(queryset, [], [])
-        fields = {
-            field
-            for _label, facet_fields in (
-                *StatementFilter.FACETS.values(),
-                *StatementFilter.STAFF_FACETS.values(),
-            )
-            for field in facet_fields
-            if field not in cls.TOPIC_FIELDS
-        }
-        rows = list(Statement.objects.filter(pk__in=ids).values(*sorted(fields)))
-        topic_rows = list(
-            StatementTopic.objects.filter(statement_id__in=ids).values_list("topic__slug", "topic__name")
+        self.fields = list(
+            dict.fromkeys(f for pair in facet_fields if pair != self.TOPIC_FIELDS for f in pair)
         )
-        return cls(queryset, rows, topic_rows)
+
+    @cached_property
+    def _latest(self) -> QuerySet:
+        return self.queryset.order_by("-pk")
+
+    @cached_property
+    def _rows(self) -> list[tuple]:
+        return list(self._latest.values_list(*self.fields)[:FACET_SCAN_LIMIT]) if self.fields else []
+
+    @cached_property
+    def _topic_rows(self) -> list[tuple[str, str]]:
+        # The sample's ids stay in the database: a subquery, not a list sent back to it.
+        sample = self._latest.values("pk")[:FACET_SCAN_LIMIT]
+        return list(
+            StatementTopic.objects.filter(statement_id__in=sample).values_list("topic__slug", "topic__name")
+        )
 
     def tally(self, value_field: str, label_field: str) -> list[tuple[str, str, int]]:
         """(value, label, how many statements) for each value, most common first, then by value."""
         if (value_field, label_field) == self.TOPIC_FIELDS:
-            pairs = self.topic_rows
+            pairs = self._topic_rows
         else:
-            pairs = [(row[value_field], row[label_field]) for row in self.rows]
+            value_at, label_at = self.fields.index(value_field), self.fields.index(label_field)
+            pairs = [(row[value_at], row[label_at]) for row in self._rows]
         counts = Counter(pairs)
         ordered = sorted(counts.items(), key=lambda item: (-item[1], str(item[0][0]), str(item[0][1])))
         return [(value, label, n) for (value, label), n in ordered]
@@ -361,19 +361,25 @@ class StatementFilter(django_filters.FilterSet):
         """Each facet's choices with counts, counted as if that facet had no choice made yet.
 
         Counted over a sample of at most FACET_SCAN_LIMIT matching statements (the most recently
-        added), read once (three queries) for every facet with nothing chosen, and once more for
-        each facet with a choice made (and curators' review status), whose counts leave it out.
+        added), read once (two queries) for every facet with nothing chosen, and once more for each
+        facet with a choice made (and curators' review status), whose counts leave that choice out.
         """
         facets = {**self.FACETS, **(self.STAFF_FACETS if self.for_staff else {})}
-        samples: dict[str | None, FacetSample] = {}
-        shown = []
-        for name, (label, fields) in facets.items():
-            # The review status facet counts rejected statements too, which no list shows unasked.
-            leave_out = name if self.selected(name) or name in self.STAFF_FACETS else None
-            if leave_out not in samples:
-                samples[leave_out] = FacetSample.of(self._filtered(self.queryset, leave_out=leave_out))
-            shown.append(self._facet(name, label, fields, samples[leave_out]))
-        return shown
+        # The review status facet counts rejected statements too, which no list shows unasked.
+        leave_outs = {
+            name: name if self.selected(name) or name in self.STAFF_FACETS else None for name in facets
+        }
+        samples = {
+            leave_out: FacetSample(
+                self._filtered(self.queryset, leave_out=leave_out),
+                [facets[name][1] for name in facets if leave_outs[name] == leave_out],
+            )
+            for leave_out in dict.fromkeys(leave_outs.values())
+        }
+        return [
+            self._facet(name, label, fields, samples[leave_outs[name]])
+            for name, (label, fields) in facets.items()
+        ]
 
     def _facet(self, name: str, label: str, fields: tuple[str, str], sample: FacetSample) -> Facet:
         value_field, label_field = fields
