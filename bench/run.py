@@ -228,6 +228,10 @@ def pick_urls(count: int) -> dict[str, list[str]]:
                 (rng.randint(1, highest),),
             ).fetchone()
             permalinks.append(f"/statements/{row[0]}/{row[1]}/")
+        deep_cursors = [
+            page_500_cursor(connection, outlets[n % len(outlets)], ("direct", "indirect")[n % 2])
+            for n in range(count)
+        ]
         rare = []
         for word in rare_words(SEED)[::-1]:
             query = (
@@ -239,6 +243,10 @@ def pick_urls(count: int) -> dict[str, list[str]]:
                 rare.append(word.lower())
             if len(rare) == count:
                 break
+    filtered_lists = [
+        f"/statements/?outlet={outlets[n % len(outlets)]}&kind={('direct', 'indirect')[n % 2]}"
+        for n in range(count)
+    ]
     return {
         "search: rare word": [f"/statements/?q={word}" for word in rare],
         "search: common word": [f"/statements/?q={word}" for word in COMMON_WORDS[:count]],
@@ -250,15 +258,32 @@ def pick_urls(count: int) -> dict[str, list[str]]:
         ],
         "topic page": [f"/topics/{topic}/" for topic in topics],
         "permalink": permalinks,
-        "filtered list": [
-            f"/statements/?outlet={outlets[n % len(outlets)]}&kind={('direct', 'indirect')[n % 2]}"
-            for n in range(count)
-        ],
+        "filtered list": filtered_lists,
+        # As a reader gets there: by the "next" link of page 499, which carries its last row's key.
         "page 500 of a filtered list": [
-            f"/statements/?outlet={outlets[n % len(outlets)]}&kind={('direct', 'indirect')[n % 2]}&page=500"
-            for n in range(count)
+            f"{filtered}&after={cursor}"
+            for filtered, cursor in zip(filtered_lists, deep_cursors, strict=True)
         ],
     }
+
+
+def page_500_cursor(connection, outlet: str, kind: str, per_page: int = 25) -> str:
+    """The cursor of the last statement of page 499 of a list by outlet and kind, newest first,
+    as statements/pagination.py writes it (sort date, article, position, id, place in the list)."""
+    place = 499 * per_page
+    row = connection.execute(
+        "SELECT s.article_published_on, s.article_id, s.position, s.id FROM statements_statement s "
+        "JOIN statements_article a ON a.id = s.article_id "
+        "JOIN statements_outlet o ON o.id = a.outlet_id "
+        "WHERE o.slug = %s AND s.kind = %s AND s.retired_at IS NULL AND s.review_status <> 'rejected' "
+        "ORDER BY s.article_published_on DESC NULLS LAST, s.article_id DESC, s.position, s.id "
+        "OFFSET %s LIMIT 1",
+        (outlet, kind, place - 1),
+    ).fetchone()
+    if row is None:
+        return ""
+    day, article, position, pk = row
+    return f"{day.isoformat() if day else 'none'}.{article}.{position}.{pk}.{place}"
 
 
 def page_queries(url: str) -> list[str]:
@@ -286,6 +311,10 @@ def measure_latencies(urls: dict[str, list[str]], repeats: int) -> dict:
             for url in kind_urls:
                 statements = page_queries(url)
                 queries.append(len(statements))
+                # Untimed first: every gunicorn worker gets a chance to warm its connection and caches.
+                for _ in range(GUNICORN_WORKERS):
+                    with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{url}", timeout=120) as response:
+                        response.read()
                 for attempt in range(repeats + 1):
                     started = time.perf_counter()
                     with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{url}", timeout=120) as response:
