@@ -362,33 +362,38 @@ class StatementQuerySet(models.QuerySet):
         fields = tuple(dict.fromkeys(fields))
         return distinct.values(*fields).annotate(n=models.Count("pk")).order_by("-n", *fields)
 
-    def roles_as_written(self):
+    def roles_as_written(self) -> list[dict]:
         """Each role the articles gave, with how often and when it was first and last published.
 
         `first` and `last` come with `first_precision` and `last_precision`, the precision of an
-        article dated so, to be shown no more precisely than known.
+        article dated so, to be shown no more precisely than known. Two queries: the roles grouped
+        on the statement's own copy of its article's date, then the precision of those end dates.
         """
-        dated = self.filter(role_as_written=models.OuterRef("role_as_written")).exclude(
-            article__published_on=None
-        )
-
-        def precision_of(date_order):
-            # Of articles of the same date, the most precise: "day" < "month" < "year".
-            ordered = dated.order_by(date_order, "article__published_precision")
-            return models.Subquery(ordered.values("article__published_precision")[:1])
-
-        return (
+        roles = list(
             self.exclude(role_as_written="")
             .values("role_as_written")
-            .annotate(
-                n=models.Count("pk", distinct=True),
-                first=models.Min("article__published_on"),
-                last=models.Max("article__published_on"),
-                first_precision=precision_of(models.F("article__published_on").asc()),
-                last_precision=precision_of(models.F("article__published_on").desc()),
-            )
+            .annotate(n=models.Count("pk"), first=models.Min(sort_date()), last=models.Max(sort_date()))
             .order_by(models.F("first").asc(nulls_last=True), "role_as_written")
         )
+        ends = [
+            models.Q(role_as_written=role["role_as_written"], article__published_on=role[end])
+            for role in roles
+            for end in ("first", "last")
+            if role[end]
+        ]
+        # Of articles of the same date, the most precise (DatePrecision lists them so).
+        rank = list(DatePrecision.values).index
+        precision = {}
+        if ends:
+            dated = self.filter(reduce(operator.or_, ends)).values_list(
+                "role_as_written", "article__published_on", "article__published_precision"
+            )
+            for role, day, day_precision in dated.distinct():
+                precision[role, day] = min(precision.get((role, day), day_precision), day_precision, key=rank)
+        for role in roles:
+            role["first_precision"] = precision.get((role["role_as_written"], role["first"]))
+            role["last_precision"] = precision.get((role["role_as_written"], role["last"]))
+        return roles
 
     def per_period(self, period: str):
         """Statements said in each month or year, oldest first: rows of `period` (a date) and `n`.
@@ -483,6 +488,9 @@ class Statement(models.Model):
         ]
         indexes = [
             models.Index(fields=["speaker", "-said_on"], name="statement_speaker_said"),
+            # A speaker's latest statements by id: the candidates a search by speaker ranks, and
+            # the sample its facets count, without reading everyone else's (bench/).
+            models.Index(fields=["speaker", "id"], name="statement_speaker_latest"),
             models.Index(fields=["-said_on", "id"], name="statement_said_on"),
             models.Index(fields=["article", "position"], name="statement_article_position"),
             models.Index(fields=["review_status"], name="statement_review_status"),

@@ -128,3 +128,16 @@ def test_a_deep_page_costs_what_the_first_costs(many, django_assert_max_num_quer
         page = paginator.get_page(QueryDict(f"after={cursor}"))
         assert len(page.object_list) == PER_PAGE
     assert page.start_index == PER_PAGE * 2 + 1
+
+
+def test_past_the_counted_statements_next_links_still_lead_on(client, many, monkeypatch):
+    monkeypatch.setattr("statements.pagination.COUNT_LIMIT", 4)
+
+    first = client.get("/statements/")
+    pages = walk(client, "?", "next")
+
+    assert "4+ statements" in first.content.decode()
+    # How many pages there are is not known past the count, so none is claimed.
+    assert ">Page 1<" in first.content.decode() and "Page 1 of" not in first.content.decode()
+    assert sorted(pk for page in pages for pk in page) == sorted(statement.pk for statement in many)
+    assert len(pages) > 4 // PER_PAGE + 1

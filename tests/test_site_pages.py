@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from html import unescape
 from pathlib import Path
 
 import pytest
+from django.utils.html import strip_tags
 
 from statements.ingest import ingest_paths
-from statements.models import Article, Speaker, Statement
+from statements.models import Article, Outlet, Speaker, Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +191,44 @@ def test_pages_have_landmarks_labels_and_no_inline_code(client, seeded, space_st
         assert "https://" not in html.replace("https://schema.org", ""), url  # nothing from a CDN
         for field_id in re.findall(r'<input[^>]*\bid="([^"]+)"', html):
             assert f'for="{field_id}"' in html or f'aria-labelledby="{field_id}' in html, (url, field_id)
+
+
+def test_a_speakers_roles_say_when_they_were_first_and_last_written(client, make_statement):
+    outlet = Outlet.objects.create(name="Wire", slug="wire")
+
+    def article(number: int, published_on, precision: str) -> Article:
+        return Article.objects.create(
+            source_file=f"{number}.txt",
+            outlet=outlet,
+            title=f"Story {number}",
+            published_on=published_on,
+            published_precision=precision,
+            original_text="text",
+            body="text",
+            content_hash=f"{number:064d}",
+        )
+
+    # The same earliest date twice: once known to the day, once only to the month.
+    march = article(1, dt.date(2019, 3, 1), "month")
+    march_first = article(2, dt.date(2019, 3, 1), "day")
+    june = article(3, dt.date(2021, 6, 5), "day")
+    undated = article(4, None, "unknown")
+    for number, (source, role) in enumerate(
+        [
+            (march, "Deputy Minister"),
+            (march_first, "Deputy Minister"),
+            (june, "Deputy Minister"),
+            (june, "Ambassador"),
+            (undated, "Envoy"),
+        ]
+    ):
+        make_statement(f"Statement {number}.", article=source, role_as_written=role)
+
+    html = client.get("/speakers/sergey-ryabkov/").content.decode()
+    roles = [
+        " ".join(unescape(strip_tags(item)).split()) for item in re.findall(r"<li>(.*?)</li>", html, re.S)
+    ]
+
+    assert "Deputy Minister — 3 statements, 1 March 2019 to 5 June 2021" in roles
+    assert "Ambassador — 1 statement, 5 June 2021" in roles
+    assert "Envoy — 1 statement" in roles
