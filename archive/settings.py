@@ -80,6 +80,9 @@ if PAGE_CACHE_SECONDS > 0:
         *MIDDLEWARE,
         "django.middleware.cache.FetchFromCacheMiddleware",
     ]
+# Archive-wide tallies (statements per topic and speaker, timelines) are counted at most this often
+# per server (statements/summaries.py); 0 counts them on every request.
+SUMMARY_CACHE_SECONDS = int(os.environ.get("SUMMARY_CACHE_SECONDS", "300"))
 CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 CACHES = {

@@ -45,6 +45,8 @@ class CappedCount:
 
     @cached_property
     def counted(self) -> int:
+        if isinstance(self.object_list, list):
+            return len(self.object_list)
         return self.object_list.order_by().values("pk")[: self.count_limit + 1].count()
 
     @cached_property

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import condition
 
-from . import citations, exports, passages, timeline
+from . import citations, exports, passages, summaries
 from .filters import FACET_SCAN_LIMIT, InvalidFilters, StatementFilter
 from .models import Article, Speaker, Statement, Topic
 from .pagination import CappedPaginator, KeysetPaginator, page_of
@@ -22,17 +22,8 @@ EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; cha
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    statements = Statement.objects.public()
-    context = {
-        "recent": statements.with_related().newest_first()[:6],
-        "topics": Topic.objects.with_statement_counts()
-        .filter(statement_count__gt=0)
-        .order_by("-statement_count", "name")[:12],
-        "speakers": Speaker.objects.with_statement_counts().order_by("-statement_count", "name")[:8],
-        "timeline": timeline.for_statements(statements),
-        "total": CappedPaginator(statements, 1),
-    }
-    return render(request, "statements/home.html", context)
+    recent = Statement.objects.public().with_related().newest_first()[:6]
+    return render(request, "statements/home.html", {"recent": recent, **summaries.archive()})
 
 
 def explain_invalid_filters(view):
@@ -129,8 +120,9 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def speaker_list(request: HttpRequest) -> HttpResponse:
-    speakers = Speaker.objects.with_statement_counts().order_by("-statement_count", "name")
-    page = CappedPaginator(speakers, SPEAKERS_PER_PAGE).get_page(request.GET.get("page"))
+    speakers = summaries.speakers()
+    paginator = CappedPaginator(speakers, SPEAKERS_PER_PAGE, count_limit=max(1, len(speakers)))
+    page = paginator.get_page(request.GET.get("page"))
     return render(request, "statements/speaker_list.html", {"page": page})
 
 
@@ -142,17 +134,14 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
     statements = Statement.objects.public().by_speaker(speaker)
     context = {
         "speaker": speaker,
-        "roles": statements.roles_as_written(),
-        "topics": _tally(statements, "topics__slug", "topics__name"),
-        "timeline": timeline.for_statements(statements),
+        **summaries.speaker(speaker),
         "page": _page(request, statements.with_related()),
     }
     return render(request, "statements/speaker_detail.html", context)
 
 
 def topic_list(request: HttpRequest) -> HttpResponse:
-    topics = Topic.objects.with_statement_counts().order_by("name")
-    return render(request, "statements/topic_list.html", {"topics": topics})
+    return render(request, "statements/topic_list.html", {"topics": summaries.topics()})
 
 
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -160,8 +149,7 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     statements = Statement.objects.public().in_topic(topic)
     context = {
         "topic": topic,
-        "speakers": _tally(statements, "speaker__slug", "speaker__name")[:10],
-        "timeline": timeline.for_statements(statements),
+        **summaries.topic(topic),
         "page": _page(request, statements.with_related()),
     }
     return render(request, "statements/topic_detail.html", context)
@@ -175,14 +163,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def _page(request: HttpRequest, statements):
     """A page of statements, latest articles first."""
     return KeysetPaginator(statements, STATEMENTS_PER_PAGE).get_page(request.GET)
-
-
-def _tally(statements, slug_field: str, name_field: str) -> list[dict]:
-    """Rows of slug, name and n for a related object, without the statements that have none."""
-    rows = statements.tally(slug_field, name_field)
-    return [
-        {"slug": row[slug_field], "name": row[name_field], "n": row["n"]} for row in rows if row[slug_field]
-    ]
 
 
 def _permalink_context(request: HttpRequest, statement: Statement) -> dict:

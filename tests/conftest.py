@@ -37,6 +37,14 @@ from statements.extraction import (
     TopicRule,
 )
 
+
+@pytest.fixture(autouse=True)
+def fresh_tallies(settings):
+    """Pages count archive-wide tallies afresh in tests, which change the archive between requests;
+    tests/test_summaries.py covers the kept ones."""
+    settings.SUMMARY_CACHE_SECONDS = 0
+
+
 HEADERS = {
     "outlet": "outlet",
     "source outlet": "source_outlet",
