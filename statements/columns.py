@@ -11,7 +11,9 @@ stale; queries reach them through `StatementColumn`.
 
 from __future__ import annotations
 
+from django.db import connections
 from django.db.models import DateField, Expression
+from django.db.models.expressions import RawSQL
 
 SORT_DATE_COLUMN = "article_published_on"
 
@@ -40,3 +42,13 @@ class StatementColumn(Expression):
 def sort_date() -> StatementColumn:
     """The statement's article's publication date, as stored on the statement row."""
     return StatementColumn(SORT_DATE_COLUMN, DateField())
+
+
+def among(ids: list[int], using: str = "default"):
+    """For `pk__in=`: these ids as one array parameter on PostgreSQL (a thousand placeholders cost
+    more to bind than the query costs to run), as a plain list elsewhere."""
+    if connections[using].vendor == "postgresql":
+        # Written out as an array literal: adapting a list of ints costs ~1 ms per thousand.
+        literal = "{" + ",".join(str(int(pk)) for pk in ids) + "}"
+        return RawSQL("SELECT unnest(%s::bigint[])", (literal,))
+    return list(ids)

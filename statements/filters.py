@@ -22,6 +22,7 @@ from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 
+from .columns import among
 from .dates import parse_partial_date
 from .models import Outlet, ReviewStatus, Speaker, Statement, StatementKind, StatementTopic, Topic
 from .pagination import PAGE_KEYS
@@ -184,24 +185,31 @@ class FacetSample:
 
     TOPIC_FIELDS = ("topics__slug", "topics__name")
 
-    def __init__(self, queryset: QuerySet, facet_fields: list[tuple[str, str]]):
+    def __init__(
+        self, queryset: QuerySet, facet_fields: list[tuple[str, str]], *, ids: list[int] | None = None
+    ):
         self.queryset = queryset
         self.fields = list(
             dict.fromkeys(f for pair in facet_fields if pair != self.TOPIC_FIELDS for f in pair)
         )
-
-    @cached_property
-    def _latest(self) -> QuerySet:
-        return self.queryset.order_by("-pk")
+        # The sample's ids when they are known already (a search's latest matches, newest first).
+        self.ids = ids[:FACET_SCAN_LIMIT] if ids is not None else None
 
     @cached_property
     def _rows(self) -> list[tuple]:
-        return list(self._latest.values_list(*self.fields)[:FACET_SCAN_LIMIT]) if self.fields else []
+        if not self.fields:
+            return []
+        if self.ids is not None:
+            return list(Statement.objects.filter(pk__in=among(self.ids)).values_list(*self.fields))
+        return list(self.queryset.order_by("-pk").values_list(*self.fields)[:FACET_SCAN_LIMIT])
 
     @cached_property
     def _topic_rows(self) -> list[tuple[str, str]]:
-        # The sample's ids stay in the database: a subquery, not a list sent back to it.
-        sample = self._latest.values("pk")[:FACET_SCAN_LIMIT]
+        if self.ids is not None:
+            sample = among(self.ids)
+        else:
+            # The sample's ids stay in the database: a subquery, not a list sent back to it.
+            sample = self.queryset.order_by("-pk").values("pk")[:FACET_SCAN_LIMIT]
         return list(
             StatementTopic.objects.filter(statement_id__in=sample).values_list("topic__slug", "topic__name")
         )
@@ -333,8 +341,16 @@ class StatementFilter(django_filters.FilterSet):
         if self.sort_order == "oldest":
             return queryset.oldest_first()
         if self.sort_order == "relevance":
-            return queryset.best_match_first()
+            return queryset.best_match_first(self.latest_matches)
         return queryset.newest_first()
+
+    @cached_property
+    def latest_matches(self) -> list[int] | None:
+        """With a search, the ids of its most recently added matches (StatementQuerySet.
+        latest_match_ids), found once: best-match order ranks them and the facets count them."""
+        if not self.search_query:
+            return None
+        return self._filtered(self.queryset).latest_match_ids()
 
     # What the page shows about the filters.
 
@@ -373,6 +389,8 @@ class StatementFilter(django_filters.FilterSet):
             leave_out: FacetSample(
                 self._filtered(self.queryset, leave_out=leave_out),
                 [facets[name][1] for name in facets if leave_outs[name] == leave_out],
+                # With every filter in force, a search's latest matches are the sample.
+                ids=self.latest_matches if leave_out is None else None,
             )
             for leave_out in dict.fromkeys(leave_outs.values())
         }

@@ -173,10 +173,18 @@ def test_the_count_is_capped_and_pages_keep_the_filters(client, make_statement, 
     assert len(listed(client.get("/statements/", {"q": "treaties", "topic": "arms-control", "page": 2}))) == 5
 
 
-def test_best_match_order_ranks_only_the_most_recently_added_candidates(client, make_statement, monkeypatch):
+# Candidates are looked for in windows of ids, newest first: one window, or many, each with few.
+@pytest.mark.parametrize("window", [50_000, 2])
+def test_best_match_order_ranks_only_the_most_recently_added_candidates(
+    client, make_statement, monkeypatch, window
+):
     monkeypatch.setattr("statements.search.RANK_CANDIDATES", 3)
     monkeypatch.setattr("statements.views.RANK_CANDIDATES", 3)
-    made = [make_statement(f"Treaties and more treaties, number {number}.") for number in range(5)]
+    monkeypatch.setattr("statements.search.CANDIDATE_WINDOW", window)
+    made = []
+    for number in range(5):
+        made.append(make_statement(f"Treaties and more treaties, number {number}."))
+        make_statement(f"Nothing to look for here, number {number}.")
     made.append(make_statement("Treaties, treaties, treaties and treaties again."))  # the best match, newest
 
     best = client.get("/statements/", {"q": "treaties"})
@@ -305,7 +313,9 @@ def test_list_pages_cost_a_bounded_number_of_queries(client, make_statement, dja
     bounds = {
         "/": 7,
         "/statements/": 5,
-        "/statements/?q=space+treaties": 5,
+        # A search finds its latest matches once (the newest id, then a window of ids below it),
+        # for its order, its count and its facets.
+        "/statements/?q=space+treaties": 7,
         f"/statements/?q=space&speaker={speaker}&topic={topic}&topic=nato&outlet=tass&said_after=2020": 15,
         "/statements/?page=2&sort=oldest": 6,
         "/speakers/": 2,
