@@ -9,6 +9,7 @@ with a sentence for the reader, never exceptions.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 
+from . import summaries
 from .columns import among
 from .dates import parse_partial_date
 from .models import Outlet, ReviewStatus, Speaker, Statement, StatementKind, StatementTopic, Topic
@@ -379,7 +381,23 @@ class StatementFilter(django_filters.FilterSet):
         Counted over a sample of at most FACET_SCAN_LIMIT matching statements (the most recently
         added), read once (two queries) for every facet with nothing chosen, and once more for each
         facet with a choice made (and curators' review status), whose counts leave that choice out.
+        Readers' facets are tallies like the archive's (summaries.py): every page of one set of
+        filters shows the same ones, counted once per SUMMARY_CACHE_SECONDS. Curators' are live.
         """
+        if self.for_staff:
+            return self._counted_facets()
+        return summaries.kept(f"facets:{self._filters_key()}", self._counted_facets)
+
+    def _filters_key(self) -> str:
+        """The filters in force, written out the same whatever their order or page or sort."""
+        chosen = sorted(
+            (name, sorted(values))
+            for name, values in self.data.lists()
+            if name in self.filters and name != "sort"
+        )
+        return hashlib.sha256(repr(chosen).encode()).hexdigest()
+
+    def _counted_facets(self) -> list[Facet]:
         facets = {**self.FACETS, **(self.STAFF_FACETS if self.for_staff else {})}
         # The review status facet counts rejected statements too, which no list shows unasked.
         leave_outs = {

@@ -337,16 +337,19 @@ class StatementQuerySet(models.QuerySet):
 
         Chosen among the speaker's `scan_limit` latest statements and each topic's `scan_limit`
         most recently added, each read in index order: a prolific speaker or a broad topic has
-        tens of thousands, and counting shared topics for all of them would read them all.
+        tens of thousands, and counting shared topics for all of them would read them all. The
+        candidates are read first (a query each) and handed over as ids: as subqueries joined by
+        OR, the planner read the whole table to test them (~500 ms at a million statements).
         """
-        by_speaker = self.filter(speaker_id=statement.speaker_id).order_by("-said_on").values("pk")
-        shares = models.Q(pk__in=by_speaker[:scan_limit])
+        by_speaker = self.filter(speaker_id=statement.speaker_id).order_by("-said_on")
+        candidates = set(by_speaker.values_list("pk", flat=True)[:scan_limit])
         for topic_id in topic_ids:
-            on_topic = StatementTopic.objects.filter(topic_id=topic_id).order_by("-statement_id")
-            shares |= models.Q(pk__in=on_topic.values("statement_id")[:scan_limit])
+            on_topic = StatementTopic.objects.using(self.db).filter(topic_id=topic_id)
+            on_topic = on_topic.order_by("-statement_id")
+            candidates.update(on_topic.values_list("statement_id", flat=True)[:scan_limit])
+        candidates.discard(statement.pk)
         return (
-            self.filter(shares)
-            .exclude(pk=statement.pk)
+            self.filter(pk__in=among(sorted(candidates), self.db))
             .annotate(shared_topics=models.Count("topics", filter=models.Q(topics__in=topic_ids)))
             .order_by("-shared_topics", models.F("said_on").desc(nulls_last=True), "-id")
         )

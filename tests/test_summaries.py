@@ -50,3 +50,27 @@ def test_kept_tallies_are_counted_afresh_once_they_expire(client, make_statement
     assert topic_count(client.get("/").content.decode(), "nato") == "3"
     cache.clear()  # as when SUMMARY_CACHE_SECONDS have passed
     assert topic_count(client.get("/").content.decode(), "nato") == "4"
+
+
+def test_every_page_of_a_filtered_list_shows_the_facets_counted_once(
+    client, make_statement, kept_tallies, django_assert_max_num_queries, monkeypatch
+):
+    monkeypatch.setattr("statements.views.STATEMENTS_PER_PAGE", 2)
+    for number in range(5):
+        make_statement(f"Statement {number} on the alliance.", topics=["nato"])
+    first = client.get("/statements/", {"topic": "nato", "sort": "oldest"})
+    facets = first.context["facets"]
+
+    # The page, its count and its topics; the facets are those page 1 counted.
+    with django_assert_max_num_queries(4):
+        second = client.get("/statements/", {"sort": "oldest", "topic": "nato", "page": 2})
+    assert second.context["facets"] == facets
+    assert [choice.count for choice in facets[1].choices] == [5]
+
+
+def test_curators_facets_are_counted_live(admin_client, make_statement, kept_tallies):
+    make_statement("Statement on the alliance.", topics=["nato"])
+    assert [c.count for c in admin_client.get("/statements/").context["facets"][1].choices] == [1]
+
+    make_statement("Another statement on the alliance.", topics=["nato"])
+    assert [c.count for c in admin_client.get("/statements/").context["facets"][1].choices] == [2]
