@@ -76,9 +76,12 @@ class NumberedPage(Page):
 class CappedPaginator(CappedCount, Paginator):
     """Numbered pages over a count that stops at `count_limit`; pages past it are out of reach."""
 
-    def __init__(self, object_list, per_page, count_limit: int | None = None):
+    def __init__(self, object_list, per_page, count_limit: int | None = None, *, counted: int | None = None):
         super().__init__(object_list, per_page)
         self.count_limit = count_limit or COUNT_LIMIT
+        if counted is not None:
+            # Counted already (a search's latest matches): no need to ask the database again.
+            self.counted = counted
 
     def _get_page(self, *args, **kwargs) -> NumberedPage:
         return NumberedPage(*args, **kwargs)

@@ -38,7 +38,7 @@ MAX_TERMS = 24
 # backwards (common words), whichever the planner expects to be cheaper, and never by a full scan.
 RANK_CANDIDATES = 1000
 # The newest ids first searched for those candidates (StatementQuerySet.latest_match_ids).
-CANDIDATE_WINDOW = 50_000
+CANDIDATE_WINDOW = 10_000
 
 PG_CONFIG = "english"
 PG_VECTOR_COLUMN = "search_vector"

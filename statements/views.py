@@ -50,7 +50,8 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     # Best-match order ranks a bounded number of candidates (search.RANK_CANDIDATES), so it pages
     # through no more than those; newest or oldest first pages through every match, by key.
     if filterset.sort_order == "relevance":
-        paginator = CappedPaginator(statements, STATEMENTS_PER_PAGE, RANK_CANDIDATES)
+        candidates = filterset.latest_matches
+        paginator = CappedPaginator(statements, STATEMENTS_PER_PAGE, RANK_CANDIDATES, counted=len(candidates))
     else:
         paginator = KeysetPaginator(statements, STATEMENTS_PER_PAGE, oldest=filterset.sort_order == "oldest")
     page = page_of(paginator, request.GET)
