@@ -80,13 +80,20 @@ if PAGE_CACHE_SECONDS > 0:
         *MIDDLEWARE,
         "django.middleware.cache.FetchFromCacheMiddleware",
     ]
-# Archive-wide tallies (statements per topic and speaker, timelines) are counted at most this often
-# per server (statements/summaries.py); 0 counts them on every request.
+# Archive-wide tallies (statements per topic and speaker, timelines, readers' facets) are counted at
+# most this often (statements/summaries.py); 0 counts them on every request.
 SUMMARY_CACHE_SECONDS = int(os.environ.get("SUMMARY_CACHE_SECONDS", "300"))
 CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}},
+    # Archive-wide tallies (statements/summaries.py), in a table of the database (migration 0011):
+    # counted once for every worker and app server, and the same numbers whichever one answers.
+    "summaries": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "statements_summary_cache",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
 }
 
 ROOT_URLCONF = "archive.urls"
@@ -150,7 +157,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ.get("TEST_DATABASE_NAME", "test_archive")
     # Pages run short queries: compiling one with JIT cost more (~100 ms) than running it did.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", "-c jit=off -c max_parallel_workers_per_gather=0"
+    )
 # Reads of public pages may go to a streaming replica of the same database (archive/database.py);
 # writes, the admin and management commands always use the primary.
 if os.environ.get("DATABASE_REPLICA_URL"):
@@ -161,7 +170,9 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     if DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
-        DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+        DATABASES["replica"].setdefault("OPTIONS", {}).setdefault(
+            "options", "-c jit=off -c max_parallel_workers_per_gather=0"
+        )
 DATABASE_ROUTERS = ["archive.database.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

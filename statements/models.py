@@ -436,19 +436,24 @@ class StatementQuerySet(models.QuerySet):
         """The ids of the search.RANK_CANDIDATES + 1 most recently added of these statements: the
         candidates best-match order ranks, found once for every use a page makes.
 
-        Looked for in windows of ids, the newest first, each four times the last: a phrase of
+        Looked for in windows of ids, the newest first, each larger than the last: a phrase of
         common words matches tens of thousands of statements at a million, and reading all of
         them to keep the latest thousand cost ~75 ms where a window of 50,000 ids cost ~9.
         """
         wanted = full_text.RANK_CANDIDATES + 1
-        upper = self.model._default_manager.using(self.db).aggregate(top=models.Max("pk"))["top"] or 0
-        window = full_text.CANDIDATE_WINDOW
+        top = self.model._default_manager.using(self.db).aggregate(top=models.Max("pk"))["top"] or 0
+        upper, window = top, full_text.CANDIDATE_WINDOW
         ids: list[int] = []
         while upper > 0 and len(ids) < wanted:
             lower = max(0, upper - window)
             within = self.filter(pk__gt=lower, pk__lte=upper).order_by("-pk")
             ids += within.values_list("pk", flat=True)[: wanted - len(ids)]
-            upper, window = lower, window * 4
+            # The next window: as many ids as the matches so far say the rest needs, with room to
+            # spare, between 4 and 16 times the last (each window is a query, and a common word's
+            # index entries are read again by each).
+            searched = top - lower
+            needed = (wanted - len(ids)) * searched / len(ids) * 1.5 if ids else window * 16
+            upper, window = lower, int(min(max(needed, window * 4), window * 16))
         return ids
 
     def among_latest_matches(self, ids: list[int]):

@@ -1,9 +1,10 @@
-"""Archive-wide tallies (counts per topic and speaker, timelines, roles), kept for a while.
+"""Archive-wide tallies (counts per topic and speaker, timelines, roles, facets), kept for a while.
 
 Each reads every statement of the archive, a topic or a speaker: ~1 s for a topic of 50,000
 statements at a million (bench/). Their numbers are not live; they are at most
-SUMMARY_CACHE_SECONDS old, in each app server's cache, so that a page that shows them is built
-from memory between refreshes. Setting it to 0 counts afresh on every request.
+SUMMARY_CACHE_SECONDS old, kept in the "summaries" cache (a table of the database, shared by
+every worker and app server), so a page that shows them reads them in one query between refreshes.
+Setting it to 0 counts afresh on every request.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 from . import timeline
 from .models import Speaker, Statement, Topic
@@ -22,7 +23,7 @@ def kept[T](key: str, count: Callable[[], T]) -> T:
     seconds = settings.SUMMARY_CACHE_SECONDS
     if seconds <= 0:
         return count()
-    return cache.get_or_set(f"summary:{key}", count, seconds)
+    return caches["summaries"].get_or_set(key, count, seconds)
 
 
 def archive() -> dict:
