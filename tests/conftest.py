@@ -45,6 +45,16 @@ def fresh_tallies(settings):
     settings.SUMMARY_CACHE_SECONDS = 0
 
 
+@pytest.fixture
+def newest_window_statements(db) -> int:
+    """Statements a search adds on PostgreSQL, where it reads its newest window of ids in a
+    transaction of its own without bitmap scans (StatementQuerySet.latest_match_ids): in a test, a
+    savepoint, a SET LOCAL, a RESET and the savepoint's release."""
+    from django.db import connection
+
+    return 4 if connection.vendor == "postgresql" else 0
+
+
 HEADERS = {
     "outlet": "outlet",
     "source outlet": "source_outlet",

@@ -216,3 +216,15 @@ def test_matches_a_space_apart_are_one_highlight():
     assert highlighted_html("an \x02outer\x03 \x02space\x03 race, \x02space\x03") == (
         "an <mark>outer space</mark> race, <mark>space</mark>"
     )
+
+
+def test_a_search_leaves_the_database_session_as_it_found_it(client, make_statement):
+    if connection.vendor != "postgresql":
+        pytest.skip("bitmap scans are a PostgreSQL setting")
+    make_statement("Treaties are the backbone of arms control.")
+
+    # Inside the test's own transaction, where a SET LOCAL would otherwise outlive the search.
+    assert "Treaties" in client.get("/statements/", {"q": "treaties"}).content.decode()
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_bitmapscan")
+        assert cursor.fetchone()[0] == "on"
