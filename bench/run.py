@@ -406,7 +406,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100000,1000000", help="statements at each stage")
     parser.add_argument("--fuzz", type=int, default=10_000, help="fuzzed requests at the first stage")
     parser.add_argument("--urls", type=int, default=6, help="URLs per kind of page")
-    parser.add_argument("--repeats", type=int, default=4, help="measured fetches per URL")
+    parser.add_argument("--repeats", type=int, default=10, help="measured fetches per URL")
     parser.add_argument("--wrk-seconds", type=int, default=30)
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/archive-bench-corpus"))
     parser.add_argument("--report", type=Path, default=ROOT / "bench" / "reports" / "latest.md")
