@@ -509,13 +509,16 @@ class StatementQuerySet(models.QuerySet):
 
 
 class Statement(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
-    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="statements")
+    # No index of their own: statement_article_position and statement_speaker_said lead with them,
+    # and every index more is written for every statement ingested.
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements", db_index=False)
+    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="statements", db_index=False)
     speaker_name_as_written = models.CharField(max_length=200, blank=True)
     role_as_written = models.CharField(max_length=300, blank=True)
     kind = models.CharField(max_length=10, choices=StatementKind.choices)
     text = models.TextField()
-    slug = models.SlugField(max_length=80, blank=True)
+    # Words for the permalink's address, never looked up (the id is): not indexed.
+    slug = models.SlugField(max_length=80, blank=True, db_index=False)
     # Where the statement stands in Article.body, so pages can show and anchor its context.
     position = models.PositiveIntegerField(help_text="Order of the statement within its article.")
     paragraph_index = models.PositiveIntegerField(default=0)
@@ -573,8 +576,9 @@ class TopicSource(models.TextChoices):
 
 
 class StatementTopic(models.Model):
-    statement = models.ForeignKey(Statement, on_delete=models.CASCADE)
-    topic = models.ForeignKey(Topic, on_delete=models.CASCADE)
+    # Indexed by the two indexes below, one leading with each (not by one of their own as well).
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, db_index=False)
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, db_index=False)
     source = models.CharField(max_length=10, choices=TopicSource.choices, default=TopicSource.RULE)
 
     history = HistoricalRecords()
