@@ -386,6 +386,11 @@ NOT_NAME_WORDS = frozenset(
     sources source officials experts analysts observers media reports diplomats residents witnesses
     critics participants authorities
         """.split()
+    # The last words of states' and bodies' names ("Ambassador to the United States Anatoly
+    # Antonov"), which would otherwise open the name that follows them.
+    + """
+        states kingdom nations emirates federation republic union charter
+        """.split()
 )
 
 # Abbreviations whose full stop does not end a sentence.

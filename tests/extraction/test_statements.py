@@ -448,3 +448,22 @@ def test_a_surname_alone_names_a_known_speaker_only_when_one_has_it():
     assert directory.known_speaker("Ryabkov") is None
     # A later article with other known speakers is not answered from the first one's.
     assert SpeakerDirectory(known[1:2]).known_speaker("Wei").key == "li-wei"
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "country"),
+    [
+        ("Russian Ambassador to the United States", "Anatoly Antonov", "Russia"),
+        ("Ambassador to the United Kingdom", "Irina Berg", ""),
+        ("Permanent Representative to the United Nations", "Vasily Petrov", ""),
+        ("Ambassador of the United Arab Emirates", "Omar Saeed", ""),
+        ("Head of the European Union delegation", "Marta Lind", ""),
+    ],
+)
+def test_a_title_ending_in_a_states_or_bodys_name_stays_out_of_the_name(title, name, country):
+    statement = only(f"MOSCOW, March 13. /TASS/. The talks were useful, {title} {name} said on Tuesday.")
+
+    assert statement.speaker.name == name
+    assert statement.role_as_written == title
+    if country:
+        assert statement.speaker.country == country
