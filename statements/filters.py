@@ -51,6 +51,13 @@ class SearchField(forms.CharField):
             raise forms.ValidationError(str(error), code="search") from None
 
 
+def _written_out(value) -> tuple[str, ...]:
+    """A cleaned filter value as text: slugs for model choices, sorted when there are several."""
+    if isinstance(value, QuerySet | list | tuple):
+        return tuple(sorted(str(getattr(item, "slug", item)) for item in value))
+    return (str(value),)
+
+
 def chosen(value) -> bool:
     """Whether a cleaned filter value chooses anything (an empty queryset or list does not)."""
     if isinstance(value, QuerySet | list | tuple):
@@ -387,16 +394,19 @@ class StatementFilter(django_filters.FilterSet):
         """
         if self.for_staff:
             return self._counted_facets()
-        return summaries.kept(f"facets:{self._filters_key()}", self._counted_facets)
+        # A search's facets are kept by this server only: readers' searches are too many and too
+        # varied to write each one's into the shared table on a GET.
+        where = "local" if self.search_query else "shared"
+        return summaries.kept(f"facets:{self._filters_key()}", self._counted_facets, where=where)
 
     def _filters_key(self) -> str:
-        """The filters in force, written out the same whatever their order or page or sort."""
-        chosen = sorted(
-            (name, sorted(values))
-            for name, values in self.data.lists()
-            if name in self.filters and name != "sort"
+        """The filters in force as the form read them, the same whatever their order, page or sort."""
+        in_force = sorted(
+            (name, _written_out(value))
+            for name, value in self.form.cleaned_data.items()
+            if name != "sort" and chosen(value)
         )
-        return hashlib.sha256(repr(chosen).encode()).hexdigest()
+        return hashlib.sha256(repr(in_force).encode()).hexdigest()
 
     def _counted_facets(self) -> list[Facet]:
         facets = {**self.FACETS, **(self.STAFF_FACETS if self.for_staff else {})}

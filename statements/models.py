@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import operator
 import unicodedata
 from functools import reduce
@@ -271,6 +272,10 @@ def _objects_or_slugs(field: str, values) -> models.Q:
     return condition
 
 
+# A role's first and last dates looked up per query (StatementQuerySet.roles_as_written).
+ROLE_ENDS_PER_QUERY = 200
+
+
 @contextlib.contextmanager
 def _in_index_order(using: str):
     """Queries within read tables through plain index scans: on PostgreSQL, no bitmap scans."""
@@ -404,11 +409,15 @@ class StatementQuerySet(models.QuerySet):
         # Of articles of the same date, the most precise (DatePrecision lists them so).
         rank = list(DatePrecision.values).index
         precision = {}
-        if ends:
-            dated = self.filter(reduce(operator.or_, ends)).values_list(
-                "role_as_written", "article__published_on", "article__published_precision"
+        # In batches: SQLite refuses a condition nested more than 1,000 deep.
+        for batch in itertools.batched(ends, ROLE_ENDS_PER_QUERY):
+            dated = (
+                self.filter(reduce(operator.or_, batch))
+                .order_by()
+                .values_list("role_as_written", "article__published_on", "article__published_precision")
+                .distinct()
             )
-            for role, day, day_precision in dated.distinct():
+            for role, day, day_precision in dated:
                 precision[role, day] = min(precision.get((role, day), day_precision), day_precision, key=rank)
         for role in roles:
             role["first_precision"] = precision.get((role["role_as_written"], role["first"]))

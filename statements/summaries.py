@@ -18,12 +18,14 @@ from . import timeline
 from .models import Speaker, Statement, Topic
 
 
-def kept[T](key: str, count: Callable[[], T]) -> T:
-    """`count()`, or what it gave within the last SUMMARY_CACHE_SECONDS."""
+def kept[T](key: str, count: Callable[[], T], *, where: str = "shared") -> T:
+    """`count()`, or what it gave within the last SUMMARY_CACHE_SECONDS: kept in the table every
+    server shares, or (`where="local"`) in this server's memory only."""
     seconds = settings.SUMMARY_CACHE_SECONDS
     if seconds <= 0:
         return count()
-    return caches["summaries"].get_or_set(key, count, seconds)
+    cache = caches["summaries"] if where == "shared" else caches["default"]
+    return cache.get_or_set(f"summary:{key}" if where == "local" else key, count, seconds)
 
 
 def archive() -> dict:
@@ -47,11 +49,11 @@ def archive() -> dict:
     return kept("archive", count)
 
 
-def speakers() -> list[Speaker]:
-    """Every speaker with public statements and how many, most quoted first."""
-    return kept(
-        "speakers", lambda: list(Speaker.objects.with_statement_counts().order_by("-statement_count", "name"))
-    )
+def speakers() -> list[tuple[int, int]]:
+    """(id, how many public statements) of every speaker who has any, most quoted first: ids, not
+    speakers, so that a page of them reads only its own and an archive of many stays small."""
+    ranked = Speaker.objects.with_statement_counts().order_by("-statement_count", "name")
+    return kept("speakers", lambda: list(ranked.values_list("pk", "statement_count")))
 
 
 def topics() -> list[Topic]:

@@ -121,9 +121,17 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def speaker_list(request: HttpRequest) -> HttpResponse:
-    speakers = summaries.speakers()
-    paginator = CappedPaginator(speakers, SPEAKERS_PER_PAGE, count_limit=max(1, len(speakers)))
+    ranked = summaries.speakers()
+    paginator = CappedPaginator(ranked, SPEAKERS_PER_PAGE, count_limit=max(1, len(ranked)))
     page = paginator.get_page(request.GET.get("page"))
+    # The kept ranking holds ids and counts; the page's speakers are read as they are now.
+    rows = list(page.object_list)
+    current = Speaker.objects.in_bulk([pk for pk, _count in rows])
+    page.object_list = []
+    for pk, count in rows:
+        if pk in current:  # not merged away since the ranking was kept
+            current[pk].statement_count = count
+            page.object_list.append(current[pk])
     return render(request, "statements/speaker_list.html", {"page": page})
 
 

@@ -232,3 +232,13 @@ def test_a_speakers_roles_say_when_they_were_first_and_last_written(client, make
     assert "Deputy Minister — 3 statements, 1 March 2019 to 5 June 2021" in roles
     assert "Ambassador — 1 statement, 5 June 2021" in roles
     assert "Envoy — 1 statement" in roles
+
+
+def test_a_speaker_with_hundreds_of_roles_has_a_page(client, make_statement):
+    for number in range(600):
+        make_statement(f"Statement {number}.", role_as_written=f"Envoy number {number}")
+
+    response = client.get("/speakers/sergey-ryabkov/")
+
+    assert response.status_code == 200
+    assert "Envoy number 599" in response.content.decode()

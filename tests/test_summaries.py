@@ -15,9 +15,17 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def kept_tallies(settings):
     settings.SUMMARY_CACHE_SECONDS = 300
-    caches["summaries"].clear()
+    for cache in (caches["summaries"], caches["default"]):
+        cache.clear()
     yield
-    caches["summaries"].clear()
+    for cache in (caches["summaries"], caches["default"]):
+        cache.clear()
+
+
+def kept_rows() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM statements_summary_cache")
+        return cursor.fetchone()[0]
 
 
 def topic_count(html: str, slug: str) -> str:
@@ -74,3 +82,27 @@ def test_curators_facets_are_counted_live(admin_client, make_statement, kept_tal
 
     make_statement("Another statement on the alliance.", topics=["nato"])
     assert [c.count for c in admin_client.get("/statements/").context["facets"][1].choices] == [2]
+
+
+def test_a_search_given_twice_counts_the_facets_of_the_search_it_runs(client, make_statement, kept_tallies):
+    make_statement("The alliance is expanding.", speaker="Alpha One")
+    make_statement("The sanctions are illegal.", speaker="Beta Two")
+
+    def speakers(query: str) -> list[str]:
+        response = client.get("/statements/?" + query)
+        return [choice.value for choice in response.context["facets"][0].choices]
+
+    # A single-valued filter reads its last value: these are two different searches.
+    assert speakers("q=alliance&q=sanctions") == ["beta-two"]
+    assert speakers("q=sanctions&q=alliance") == ["alpha-one"]
+
+
+def test_a_readers_search_writes_nothing_to_the_database(client, make_statement, kept_tallies):
+    make_statement("The alliance is expanding.", topics=["nato"])
+    client.get("/statements/", {"topic": "nato"})
+    shared = kept_rows()
+
+    client.get("/statements/", {"q": "alliance"})
+    client.get("/statements/", {"q": "alliance"})
+
+    assert shared >= 1 and kept_rows() == shared
