@@ -462,9 +462,9 @@ class StatementQuerySet(models.QuerySet):
         """The ids of the search.RANK_CANDIDATES + 1 most recently added of these statements: the
         candidates best-match order ranks, found once for every use a page makes.
 
-        Looked for in windows of ids, the newest first, each larger than the last: a phrase of
-        common words matches tens of thousands of statements at a million, and reading all of
-        them to keep the latest thousand cost ~75 ms where a window of 50,000 ids cost ~9.
+        Looked for in windows of ids, the newest first (search.CANDIDATE_WINDOW, then larger):
+        a phrase of common words matches tens of thousands of statements at a million, and
+        reading all of them to keep the latest thousand cost ~75 ms.
         """
         wanted = full_text.RANK_CANDIDATES + 1
         top = self.model._default_manager.using(self.db).aggregate(top=models.Max("pk"))["top"] or 0
@@ -486,10 +486,6 @@ class StatementQuerySet(models.QuerySet):
             upper, window = lower, int(min(max(needed, window * 4), window * 16))
         return ids
 
-    def among_latest_matches(self, ids: list[int]):
-        """These statements, of only `ids` (from latest_match_ids())."""
-        return self.filter(pk__in=among(ids, self.db))
-
     def best_match_first(self, candidates: list[int] | None = None):
         """By `search_rank` (after search()), ties broken newest first.
 
@@ -502,7 +498,7 @@ class StatementQuerySet(models.QuerySet):
             latest = self.order_by("-pk").values("pk")[: full_text.RANK_CANDIDATES + 1]
             ranked = self.filter(pk__in=latest)
         else:
-            ranked = self.among_latest_matches(candidates)
+            ranked = self.filter(pk__in=among(candidates, self.db))
         return ranked.order_by(
             models.F("search_rank").desc(),
             sort_date().desc(nulls_last=True),
