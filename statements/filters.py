@@ -360,7 +360,8 @@ class StatementFilter(django_filters.FilterSet):
         latest_match_ids), found once: best-match order ranks them and the facets count them."""
         if not self.search_query:
             return None
-        return self._filtered(self.queryset).latest_match_ids()
+        speaker_ids = [speaker.pk for speaker in self.form.cleaned_data.get("speaker") or ()]
+        return self._filtered(self.queryset).latest_match_ids(speaker_ids=speaker_ids)
 
     # What the page shows about the filters.
 

@@ -6,6 +6,7 @@ import contextlib
 import itertools
 import operator
 import unicodedata
+from collections.abc import Sequence
 from functools import reduce
 
 from django.db import connections, models, transaction
@@ -458,15 +459,20 @@ class StatementQuerySet(models.QuerySet):
         """Earliest articles first (undated ones still last), each in reading order."""
         return self.order_by(sort_date().asc(nulls_last=True), "article_id", "position", "id")
 
-    def latest_match_ids(self) -> list[int]:
+    def latest_match_ids(self, *, speaker_ids: Sequence[int] = ()) -> list[int]:
         """The ids of the search.RANK_CANDIDATES + 1 most recently added of these statements: the
         candidates best-match order ranks, found once for every use a page makes.
 
         Looked for in windows of ids, the newest first (search.CANDIDATE_WINDOW, then larger):
         a phrase of common words matches tens of thousands of statements at a million, and
         reading all of them to keep the latest thousand cost ~75 ms.
+
+        `speaker_ids`, when these statements are a few speakers' only, are searched speaker by
+        speaker instead (see _latest_match_ids_by_speaker).
         """
         wanted = full_text.RANK_CANDIDATES + 1
+        if 0 < len(speaker_ids) <= full_text.FEW_SPEAKERS:
+            return self._latest_match_ids_by_speaker(speaker_ids, wanted)
         top = self.model._default_manager.using(self.db).aggregate(top=models.Max("pk"))["top"] or 0
         upper, window = top, full_text.CANDIDATE_WINDOW
         ids: list[int] = []
@@ -485,6 +491,21 @@ class StatementQuerySet(models.QuerySet):
             needed = (wanted - len(ids)) * searched / len(ids) * 1.5 if ids else window * 16
             upper, window = lower, int(min(max(needed, window * 4), window * 16))
         return ids
+
+    def _latest_match_ids_by_speaker(self, speaker_ids: Sequence[int], wanted: int) -> list[int]:
+        """The newest `wanted` ids of these statements, by each speaker's newest `wanted`, merged.
+
+        One speaker's statements, newest first, are read from the (speaker, id) index until enough
+        match, or found through the full-text index when the words are rare among them; either way
+        the work is bounded by the speaker's statements. Windows of ids (latest_match_ids) made the
+        planner test every statement of each window instead: ~60 ms at a million statements for a
+        common word and the most quoted speaker, against ~12 ms this way.
+        """
+        ids: list[int] = []
+        for speaker_id in sorted(set(speaker_ids)):
+            newest = self.filter(speaker_id=speaker_id).order_by("-pk")
+            ids += newest.values_list("pk", flat=True)[:wanted]
+        return sorted(ids, reverse=True)[:wanted]
 
     def best_match_first(self, candidates: list[int] | None = None):
         """By `search_rank` (after search()), ties broken newest first.

@@ -39,6 +39,8 @@ MAX_TERMS = 24
 RANK_CANDIDATES = 1000
 # The newest ids first searched for those candidates (StatementQuerySet.latest_match_ids).
 CANDIDATE_WINDOW = 10_000
+# Narrowed to at most this many speakers, a search looks among each one's statements on its own.
+FEW_SPEAKERS = 5
 
 PG_CONFIG = "english"
 PG_VECTOR_COLUMN = "search_vector"

@@ -198,6 +198,32 @@ def test_best_match_order_ranks_only_the_most_recently_added_candidates(
     assert len(listed(newest)) == 6
 
 
+@pytest.mark.parametrize("few_speakers", [5, 0])
+def test_best_match_among_chosen_speakers_ranks_their_most_recent_matches(
+    client, make_statement, monkeypatch, few_speakers
+):
+    # Searched speaker by speaker (a few chosen) or in windows of ids (many): the same statements.
+    monkeypatch.setattr("statements.search.RANK_CANDIDATES", 3)
+    monkeypatch.setattr("statements.views.RANK_CANDIDATES", 3)
+    monkeypatch.setattr("statements.search.FEW_SPEAKERS", few_speakers)
+    monkeypatch.setattr("statements.search.CANDIDATE_WINDOW", 2)
+    lavrov, ryabkov = [], []
+    for number in range(3):
+        lavrov.append(make_statement(f"Treaties, number {number}.", speaker="Sergey Lavrov"))
+        make_statement(f"Treaties said by someone else, number {number}.", speaker="Maria Zakharova")
+        ryabkov.append(make_statement(f"Treaties again, number {number}.", speaker="Sergey Ryabkov"))
+    make_statement("Nothing to look for, Lavrov said.", speaker="Sergey Lavrov")
+
+    one = client.get("/statements/", {"q": "treaties", "speaker": "sergey-lavrov"})
+    two = client.get("/statements/", {"q": "treaties", "speaker": ["sergey-ryabkov", "sergey-lavrov"]})
+
+    assert set(listed(one)) == set(ids(*lavrov))
+    assert "3 statements" in one.content.decode()
+    # Two speakers' matches, taken together: their 4 newest are ranked (a fourth tells there are more).
+    assert len(listed(two)) == 3 and set(listed(two)) <= set(ids(*lavrov[1:], *ryabkov[1:]))
+    assert "3+ statements" in two.content.decode()
+
+
 @pytest.mark.parametrize(
     ("params", "message"),
     [
