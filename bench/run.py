@@ -494,6 +494,41 @@ def machine() -> dict:
         "postgresql": version,
         "shared_buffers": shared_buffers,
         "gunicorn_workers": GUNICORN_WORKERS,
+        **cpu_reference(),
+    }
+
+
+def cpu_reference(articles: int = 500) -> dict:
+    """How fast this machine's cores are, for comparing reports from different machines: the
+    extraction of synthetic articles in one process (what bounds ingest), a pure Python loop and a
+    PostgreSQL one. Each the best of three."""
+    from bench.generate import articles as generated
+    from statements.extraction import extract_article
+
+    texts = [text for _name, text in generated(SEED + 1, articles)]
+
+    def best_of_three(run) -> float:
+        timings = []
+        for _ in range(3):
+            started = time.perf_counter()
+            run()
+            timings.append(time.perf_counter() - started)
+        return min(timings)
+
+    def python_loop() -> None:
+        total = 0
+        for number in range(10_000_000):
+            total += number
+
+    with psycopg.connect(database_url("postgres")) as connection:
+        postgresql_loop = best_of_three(
+            lambda: connection.execute("SELECT count(*) FROM generate_series(1, 10000000)").fetchone()
+        )
+    extraction = best_of_three(lambda: [extract_article(text) for text in texts])
+    return {
+        "extraction_ms_per_article": round(extraction / articles * 1000, 2),
+        "python_loop_seconds": round(best_of_three(python_loop), 2),
+        "postgresql_loop_seconds": round(postgresql_loop, 2),
     }
 
 
@@ -512,6 +547,10 @@ def render_report(results: dict) -> str:
         f"{m['memory_gb']} GB, PostgreSQL {m['postgresql']} (shared_buffers {m['shared_buffers']}, "
         f"random_page_cost 1.1 for the bench database), Python {m['python']}, gunicorn with "
         f"{m['gunicorn_workers']} sync workers, all on one machine.",
+        f"How fast its cores are, to compare with other reports: extraction "
+        f"{m['extraction_ms_per_article']} ms per synthetic article in one process, a Python loop "
+        f"of 10 million additions {m['python_loop_seconds']} s, PostgreSQL counting 10 million rows "
+        f"of generate_series {m['postgresql_loop_seconds']} s.",
         "Synthetic wire stories from bench/generate.py (seed 1), ingested with "
         f"`manage.py ingest {' '.join(INGEST_OPTIONS)}`. Latencies: each URL fetched 3 times per "
         "gunicorn worker to warm up, then measured; *SQL* replays every query the page ran, "
