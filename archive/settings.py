@@ -186,7 +186,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
-USE_I18N = True
+# The archive speaks English only; without translation machinery, every reverse() and every
+# value a template shows skips asking which language is active (~5 ms of a list page).
+USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "static/"
