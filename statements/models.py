@@ -467,8 +467,9 @@ class StatementQuerySet(models.QuerySet):
         a phrase of common words matches tens of thousands of statements at a million, and
         reading all of them to keep the latest thousand cost ~75 ms.
 
-        `speaker_ids`, when these statements are a few speakers' only, are searched speaker by
-        speaker instead (see _latest_match_ids_by_speaker).
+        When these statements are all by the speakers `speaker_ids` names, and those are at most
+        search.FEW_SPEAKERS, each one's statements are searched on their own instead
+        (_latest_match_ids_by_speaker). The caller vouches for that: other speakers' are left out.
         """
         wanted = full_text.RANK_CANDIDATES + 1
         if 0 < len(speaker_ids) <= full_text.FEW_SPEAKERS:

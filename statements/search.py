@@ -37,7 +37,8 @@ MAX_TERMS = 24
 # candidates are found through the full-text index (rare words) or by walking the primary key
 # backwards (common words), whichever the planner expects to be cheaper, and never by a full scan.
 RANK_CANDIDATES = 1000
-# The newest ids first searched for those candidates (StatementQuerySet.latest_match_ids).
+# The newest ids first searched for those candidates (StatementQuerySet.latest_match_ids), unless
+# the search is narrowed to a few speakers.
 CANDIDATE_WINDOW = 10_000
 # Narrowed to at most this many speakers, a search looks among each one's statements on its own.
 FEW_SPEAKERS = 5
