@@ -367,3 +367,11 @@ def test_every_paginated_page_shrugs_off_a_bad_page_number(client, archive):
         for page in ("abc", "-5", "1e9", "%00"):
             response = client.get(url, {"page": page})
             assert response.status_code == 200, (url, page)
+
+
+def test_a_search_that_matches_nothing_says_so(client, archive):
+    for params in ({"q": "zanzibar"}, {"q": "zanzibar", "speaker": "sergey-ryabkov"}):
+        html = client.get("/statements/", params).content.decode()
+
+        assert "0 statements matching “zanzibar”" in " ".join(html.split())
+        assert "No statements match these filters." in html
