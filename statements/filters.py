@@ -26,7 +26,16 @@ from django.utils.text import Truncator
 from . import summaries
 from .columns import among
 from .dates import parse_partial_date
-from .models import Outlet, ReviewStatus, Speaker, Statement, StatementKind, StatementTopic, Topic
+from .models import (
+    Outlet,
+    ReviewStatus,
+    Speaker,
+    SpeakerRedirect,
+    Statement,
+    StatementKind,
+    StatementTopic,
+    Topic,
+)
 from .pagination import PAGE_KEYS
 from .search import SearchSyntaxError, parse_query
 
@@ -153,12 +162,39 @@ class SlugsField(django_filters.fields.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+class SpeakerSlugsField(SlugsField):
+    """Speakers named by their slugs, where a slug a renamed or merged speaker had (a SpeakerRedirect)
+    names the speaker it leads to: links researchers saved or shared before keep their speakers."""
+
+    def _check_values(self, value):
+        try:
+            return super()._check_values(value)
+        except forms.ValidationError as error:
+            renamed = current_speaker_slugs(value) if error.code == "invalid_choice" else {}
+            if not renamed:
+                raise
+            return super()._check_values([renamed.get(slug, slug) for slug in value])
+
+
+def current_speaker_slugs(slugs) -> dict[str, str]:
+    """{old slug: the current slug of the speaker it leads to} for those of `slugs` that moved."""
+    candidates = [slug for slug in slugs if SLUG.fullmatch(str(slug))]
+    if not candidates:
+        return {}
+    moved = SpeakerRedirect.objects.filter(old_slug__in=candidates)
+    return dict(moved.values_list("old_slug", "speaker__slug"))
+
+
 class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = SlugsField
 
 
-def _slug_filter(model, noun: str, method: str) -> SlugsFilter:
-    return SlugsFilter(
+class SpeakerSlugsFilter(SlugsFilter):
+    field_class = SpeakerSlugsField
+
+
+def _slug_filter(model, noun: str, method: str, filter_class=SlugsFilter) -> SlugsFilter:
+    return filter_class(
         label=noun.capitalize(),
         queryset=model.objects.all(),
         to_field_name="slug",
@@ -248,7 +284,7 @@ class StatementFilter(django_filters.FilterSet):
     SORTS = [("relevance", "Best match"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 
     q = SearchFilter(method="filter_search", label="Search")
-    speaker = _slug_filter(Speaker, "speaker", "filter_speaker")
+    speaker = _slug_filter(Speaker, "speaker", "filter_speaker", SpeakerSlugsFilter)
     topic = _slug_filter(Topic, "topic", "filter_topic")
     outlet = _slug_filter(Outlet, "outlet", "filter_outlet")
     country = ValuesFilter(method="filter_country", label="Country")
@@ -379,6 +415,17 @@ class StatementFilter(django_filters.FilterSet):
     @property
     def sorts(self) -> list[tuple[str, str]]:
         return [(value, label) for value, label in self.SORTS if value != "relevance" or self.search_query]
+
+    def with_current_slugs(self) -> str | None:
+        """The query string naming renamed or merged speakers by their current slugs, or None when
+        it names every speaker by the slug they have now."""
+        given = self.data.getlist("speaker")
+        if set(given) <= set(self.selected("speaker")):
+            return None
+        renamed = current_speaker_slugs(given)
+        query = self.data.copy()
+        query.setlist("speaker", list(dict.fromkeys(renamed.get(slug, slug) for slug in given)))
+        return query.urlencode()
 
     def selected(self, name: str) -> list[str]:
         value = self.form.cleaned_data.get(name) or []

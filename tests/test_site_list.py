@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -375,3 +376,27 @@ def test_a_search_that_matches_nothing_says_so(client, archive):
 
         assert "0 statements matching “zanzibar”" in " ".join(html.split())
         assert "No statements match these filters." in html
+
+
+def test_links_naming_a_renamed_or_merged_speaker_by_their_old_slug_keep_working(
+    client, make_statement, run_command
+):
+    from statements.models import Speaker, SpeakerRedirect
+
+    kept = make_statement("We are ready to talk.", speaker="Nikolay Patrushev")
+    make_statement("Something else entirely.", speaker="Sergey Lavrov")
+    patrushev = Speaker.objects.get(slug="nikolay-patrushev")
+    SpeakerRedirect.objects.create(old_slug="nikolai-patrushev", speaker=patrushev)
+
+    saved = client.get("/statements/", {"speaker": ["nikolai-patrushev", "sergey-lavrov"], "kind": "direct"})
+    feed = client.get("/statements/feed/", {"speaker": "nikolai-patrushev"}).content.decode()
+    export = run_command("export_statements", "--format", "jsonl", "--speaker", "nikolai-patrushev")
+
+    assert saved.status_code == 301
+    assert saved["Location"] == "/statements/?speaker=nikolay-patrushev&speaker=sergey-lavrov&kind=direct"
+    assert len(listed(client.get(saved["Location"]))) == 2
+    assert "We are ready to talk." in feed and "Something else entirely." not in feed
+    assert export.error is None
+    assert [json.loads(line)["id"] for line in export.stdout.splitlines() if line] == [kept.pk]
+    # A slug no speaker ever had is still refused.
+    assert client.get("/statements/", {"speaker": "nikolai-nobody"}).status_code == 400

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from statements.dates import parse_partial_date
 from statements.exports import CSV_COLUMNS, export_rows, flatten
+from statements.filters import current_speaker_slugs
 from statements.models import Speaker, Statement, Topic
 
 
@@ -36,8 +37,11 @@ class Command(BaseCommand):
         until = parse_date_option("--until", options["until"], last_day=True)
         statements = Statement.objects.public()
         if options["speaker"]:
-            check_slugs(Speaker, "speaker", options["speaker"])
-            statements = statements.by_speaker(*options["speaker"])
+            # A renamed or merged speaker's old slug names the speaker it leads to, as on the site.
+            renamed = current_speaker_slugs(options["speaker"])
+            speakers = [renamed.get(slug, slug) for slug in options["speaker"]]
+            check_slugs(Speaker, "speaker", speakers)
+            statements = statements.by_speaker(*speakers)
         if options["topic"]:
             check_slugs(Topic, "topic", options["topic"])
             statements = statements.in_topic(*options["topic"])
