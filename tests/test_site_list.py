@@ -400,3 +400,10 @@ def test_links_naming_a_renamed_or_merged_speaker_by_their_old_slug_keep_working
     assert [json.loads(line)["id"] for line in export.stdout.splitlines() if line] == [kept.pk]
     # A slug no speaker ever had is still refused.
     assert client.get("/statements/", {"speaker": "nikolai-nobody"}).status_code == 400
+
+
+def test_facet_counts_read_aloud_in_the_singular_and_plural(client, archive):
+    html = client.get("/statements/").content.decode()
+
+    assert re.search(r'<span class="count">1<span class="visually-hidden"> statement</span>', html)
+    assert re.search(r'<span class="count">[2-9]<span class="visually-hidden"> statements</span>', html)

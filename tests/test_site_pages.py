@@ -12,7 +12,7 @@ import pytest
 from django.utils.html import strip_tags
 
 from statements.ingest import ingest_paths
-from statements.models import Article, Outlet, Speaker, Statement
+from statements.models import Article, Outlet, Speaker, Statement, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -150,6 +150,21 @@ def test_the_topic_pages(client, seeded):
     assert Statement.objects.public().in_topic("outer-space").exclude(said_on=None).count() == 0
     assert "None of these statements has a known date yet, so there is no timeline." in html
     assert 'class="timeline"' not in html and "Statements per" not in html
+    # A topic nobody has spoken on yet says so.
+    Topic.objects.create(name="Antarctica", slug="antarctica")
+    empty = client.get("/topics/antarctica/").content.decode()
+    assert "No statements yet, so there is no timeline." in empty and "None of these" not in empty
+
+
+def test_a_name_ending_in_s_takes_an_apostrophe_alone(client, make_statement):
+    make_statement("We are concerned.", speaker="Ministry of Foreign Affairs", speaker_kind="institution")
+    make_statement("We are ready.", speaker="Sergey Lavrov")
+
+    ministry = client.get("/speakers/ministry-of-foreign-affairs/").content.decode()
+    lavrov = client.get("/speakers/sergey-lavrov/").content.decode()
+
+    assert "Search and filter Ministry of Foreign Affairs’ statements" in ministry
+    assert "Search and filter Sergey Lavrov’s statements" in lavrov
 
 
 def test_the_home_page_on_the_seeds(client, seeded):
