@@ -596,6 +596,11 @@ class Statement(models.Model):
     def said_on_display(self) -> str:
         return format_partial_date(self.said_on, self.said_on_precision, "")
 
+    @property
+    def text_is_curated(self) -> bool:
+        """Whether a curator changed the words extraction read (a typo fixed, say)."""
+        return "text" in self.curated_fields
+
 
 class TopicSource(models.TextChoices):
     RULE = "rule", "Matched by a topic rule"

@@ -201,7 +201,12 @@ def _permalink_context(request: HttpRequest, statement: Statement) -> dict:
         "topics": topics,
         "absolute_url": url,
         "excerpt": passages.context(
-            article.body, statement.char_start, statement.char_end, text=statement.text
+            article.body,
+            statement.char_start,
+            statement.char_end,
+            # A curator's wording differs from the article's by design: its span is shown as it
+            # stands. Otherwise the span must still read the statement, or the offsets are stale.
+            text=None if statement.text_is_curated else statement.text,
         ),
         "previous": earlier[-1] if earlier else None,
         "next": later[0] if later else None,

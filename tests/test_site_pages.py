@@ -9,7 +9,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
 
 from statements.ingest import ingest_paths
 from statements.models import Article, Outlet, Speaker, Statement, Topic
@@ -53,6 +53,24 @@ def test_the_permalink_has_everything_a_researcher_cites(client, space_statement
     for label in ("APA", "Chicago", "BibTeX", "RIS"):
         assert f">{label}</h3>" in html
     assert 'data-copy-from="permalink"' in html and "/static/js/site.js" in html
+
+
+def test_a_statement_whose_words_a_curator_edited_keeps_its_context(client, space_statement):
+    statement = space_statement
+    source_words = statement.article.body[statement.char_start : statement.char_end]
+    statement.text = statement.text.replace("arms race", "arms competition")
+    statement.curated_fields = ["text"]
+    statement.save()
+
+    html = client.get(statement.get_absolute_url()).content.decode()
+
+    assert 'id="context-heading">In context</h2>' in html
+    assert "A curator edited this statement’s words; the article reads them as marked here." in html
+    assert f"<mark>{escape(source_words)}</mark>" in html
+    # Words changed with no curator behind them mean stale offsets: no context is better than a wrong one.
+    statement.curated_fields = []
+    statement.save()
+    assert "In context" not in client.get(statement.get_absolute_url()).content.decode()
 
 
 def test_the_permalink_speaks_to_other_sites(client, space_statement):
