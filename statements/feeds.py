@@ -51,19 +51,22 @@ class StatementFeed(Feed):
         outlet = f" ({article.outlet.name}, {article.published_display})" if article.outlet else ""
         role = f", {statement.role_as_written}" if statement.role_as_written else ""
         text = f"“{statement.text}”" if statement.kind == "direct" else statement.text
+        where = f"in “{source}”{outlet}"
+        when = f"Said {statement.said_on_display}, {where}" if statement.said_on else where.capitalize()
         return (
             f"<blockquote><p>{escape(text)}</p></blockquote>"
-            f"<p>{escape(statement.speaker.name)}{escape(role)}. Said {escape(statement.said_on_display)}, "
-            f"in “{escape(source)}”{escape(outlet)}.</p>"
+            f"<p>{escape(statement.speaker.name)}{escape(role)}. {escape(when)}.</p>"
         )
 
     def item_author_name(self, statement: Statement) -> str:
         return statement.speaker.name
 
-    def item_pubdate(self, statement: Statement) -> dt.datetime:
+    def item_pubdate(self, statement: Statement) -> dt.datetime | None:
+        # An article whose year is unknown has no publication date to give: the entry is left
+        # without one (Atom's <published> is optional) rather than dated the day it was ingested.
         published = statement.article.published_on
         if published is None:
-            return statement.created_at
+            return None
         return dt.datetime.combine(published, dt.time(), tzinfo=dt.UTC)
 
     def item_updateddate(self, statement: Statement) -> dt.datetime:

@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 
 from statements.exports import CSV_COLUMNS
-from statements.models import ReviewStatus
+from statements.models import Article, ReviewStatus, Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -143,6 +143,31 @@ def test_the_atom_feed_follows_the_filters(client, archive):
     alternate = feed.find(f"{ATOM}link[@rel='alternate']").get("href")
     assert alternate == "http://testserver/statements/?topic=outer-space&speaker=wang-yi"
     assert client.get("/statements/feed/", {"said_after": "junk"}).status_code == 400
+
+
+def test_feed_entries_give_only_the_dates_that_are_known(client, archive):
+    undated = Article.objects.create(
+        source_file="undated.txt", published_on=None, published_precision="month_day", content_hash="1" * 64
+    )
+    Statement.objects.create(
+        article=undated,
+        speaker=archive["nato"].speaker,
+        kind="direct",
+        text="Our patience has limits.",
+        position=0,
+        fingerprint="f" * 64,
+    )
+
+    feed = ET.fromstring(client.get("/statements/feed/").content)
+    entries = {entry.find(f"{ATOM}summary").text: entry for entry in feed.findall(f"{ATOM}entry")}
+    dated = next(entry for summary, entry in entries.items() if "arms race" in summary)
+    unknown = next(entry for summary, entry in entries.items() if "patience" in summary)
+
+    assert dated.find(f"{ATOM}published").text.startswith("2021-12-24")
+    assert "Said 24 December 2021, in" in next(s for s in entries if "arms race" in s)
+    # No year known: no <published> (the ingest date would read as news), and no "Said Date unknown".
+    assert unknown.find(f"{ATOM}published") is None and unknown.find(f"{ATOM}updated") is not None
+    assert "Said" not in next(s for s in entries if "patience" in s)
 
 
 def test_the_list_page_links_its_exports_and_feed_with_its_filters(client, archive):
