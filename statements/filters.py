@@ -217,6 +217,11 @@ class Facet:
     label: str
     choices: list[FacetChoice]
 
+    @property
+    def may_have_more(self) -> bool:
+        """Whether the facet shows only the most common of its choices (FACET_CHOICES_SHOWN)."""
+        return len(self.choices) >= FACET_CHOICES_SHOWN
+
 
 @dataclass(frozen=True)
 class ActiveFilter:

@@ -407,3 +407,15 @@ def test_facet_counts_read_aloud_in_the_singular_and_plural(client, archive):
 
     assert re.search(r'<span class="count">1<span class="visually-hidden"> statement</span>', html)
     assert re.search(r'<span class="count">[2-9]<span class="visually-hidden"> statements</span>', html)
+
+
+def test_a_facet_cut_to_the_most_common_leads_to_every_choice(client, make_statement, monkeypatch):
+    monkeypatch.setattr("statements.filters.FACET_CHOICES_SHOWN", 2)
+    for number in range(3):
+        make_statement(f"Statement number {number}.", speaker=f"Speaker {number}", topics=["nato"])
+
+    html = client.get("/statements/").content.decode()
+
+    assert 'Only the most quoted are listed: see <a href="/speakers/">all speakers</a>.' in html
+    # One topic among these statements: all of it is shown, with nothing to lead to.
+    assert '<a href="/topics/">all topics</a>' not in html
