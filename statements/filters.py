@@ -10,15 +10,17 @@ with a sentence for the reader, never exceptions.
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import reduce
 
 import django_filters
 from django import forms
 from django.core.exceptions import BadRequest
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
@@ -130,8 +132,26 @@ class LenientChoiceField(forms.ChoiceField):
         return value if value in dict(self.choices) else ""
 
 
+class CountriesField(ValuesField):
+    """Countries as speakers' records write them, whatever case the query string uses: a value a
+    record writes in other case ("russia") reads as the record's ("Russia")."""
+
+    def clean(self, value):
+        values = super().clean(value)
+        if not values:
+            return values
+        any_case = reduce(operator.or_, (Q(country__iexact=text) for text in values))
+        written = Speaker.objects.filter(any_case).values_list("country", flat=True).distinct()
+        by_folded = {country.casefold(): country for country in written}
+        return list(dict.fromkeys(by_folded.get(text.casefold(), text) for text in values))
+
+
 class ValuesFilter(django_filters.Filter):
     field_class = ValuesField
+
+
+class CountriesFilter(ValuesFilter):
+    field_class = CountriesField
 
 
 class SearchFilter(django_filters.Filter):
@@ -292,7 +312,7 @@ class StatementFilter(django_filters.FilterSet):
     speaker = _slug_filter(Speaker, "speaker", "filter_speaker", SpeakerSlugsFilter)
     topic = _slug_filter(Topic, "topic", "filter_topic")
     outlet = _slug_filter(Outlet, "outlet", "filter_outlet")
-    country = ValuesFilter(method="filter_country", label="Country")
+    country = CountriesFilter(method="filter_country", label="Country")
     kind = django_filters.MultipleChoiceFilter(
         choices=StatementKind.choices, method="filter_kind", label="Kind"
     )
@@ -421,16 +441,17 @@ class StatementFilter(django_filters.FilterSet):
     def sorts(self) -> list[tuple[str, str]]:
         return [(value, label) for value, label in self.SORTS if value != "relevance" or self.search_query]
 
-    def with_current_slugs(self) -> str | None:
-        """The query string naming renamed or merged speakers by their current slugs, or None when
-        it names every speaker by the slug they have now."""
-        given = self.data.getlist("speaker")
-        if set(given) <= set(self.selected("speaker")):
-            return None
-        renamed = current_speaker_slugs(given)
+    def canonical_query(self) -> str | None:
+        """The query string naming renamed or merged speakers by their current slugs and countries
+        as speakers' records write them, or None when it does already."""
         query = self.data.copy()
-        query.setlist("speaker", list(dict.fromkeys(renamed.get(slug, slug) for slug in given)))
-        return query.urlencode()
+        given = self.data.getlist("speaker")
+        if not set(given) <= set(self.selected("speaker")):
+            renamed = current_speaker_slugs(given)
+            query.setlist("speaker", list(dict.fromkeys(renamed.get(slug, slug) for slug in given)))
+        if self.data.getlist("country") and self.data.getlist("country") != self.selected("country"):
+            query.setlist("country", self.selected("country"))
+        return None if query == self.data else query.urlencode()
 
     def selected(self, name: str) -> list[str]:
         value = self.form.cleaned_data.get(name) or []

@@ -44,9 +44,10 @@ def explain_invalid_filters(view):
 @explain_invalid_filters
 def statement_list(request: HttpRequest) -> HttpResponse:
     filterset = StatementFilter.for_request(request)
-    if (current := filterset.with_current_slugs()) is not None:
-        # A saved link naming a speaker by an old slug: its address from now on.
-        return redirect(f"{request.path}?{current}", permanent=True)
+    if (canonical := filterset.canonical_query()) is not None:
+        # A saved link naming a speaker by an old slug, or a country typed in another case: the
+        # address of the same filters from now on, where every link on the page agrees with it.
+        return redirect(f"{request.path}?{canonical}", permanent=True)
     statements = filterset.qs.with_related()
     if filterset.search_query:
         statements = statements.with_highlights(filterset.search_query)

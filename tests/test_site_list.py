@@ -132,6 +132,11 @@ def test_country_filter_uses_the_speakers_country(client, archive):
 
     assert listed(client.get("/statements/", {"country": "China"})) == ids(archive["wang"])
     assert listed(client.get("/statements/", {"country": "Atlantis"})) == []
+    # Typed by hand in another case, a country reads as the speakers' records write it.
+    typed = client.get("/statements/", {"country": "CHINA", "kind": "direct"})
+    assert typed.status_code == 301 and typed["Location"] == "/statements/?country=China&kind=direct"
+    feed = client.get("/statements/feed/", {"country": "china"}).content.decode()
+    assert "Outer space must remain peaceful for all nations." in feed and "NATO" not in feed
 
 
 def test_facets_count_each_choice_as_if_it_were_not_chosen_yet(client, archive):
