@@ -177,6 +177,9 @@ DATABASE_ROUTERS = ["archive.database.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# backup_archive writes JSON with times to the microsecond; restore_archive reads it as JSON.
+SERIALIZATION_MODULES = {"archive-json": "statements.serialization"}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

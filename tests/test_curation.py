@@ -144,6 +144,7 @@ def test_a_curator_can_change_a_statement(story, curator_client, curator):
     edit_in_admin(curator_client, first, {"role_as_written": "Russian Deputy Foreign Minister"})
 
     first.refresh_from_db()
+    assert first.updated_at == dt.datetime(2026, 1, 2, 3, 4, 5, 123, tzinfo=dt.UTC)
     assert first.role_as_written == "Russian Deputy Foreign Minister"
     assert first.curated_fields == ["role_as_written"]
     record = first.history.latest()
@@ -463,6 +464,10 @@ def test_backup_and_restore_round_trip(story, curator_client, curator, tmp_path,
         [Speaker.objects.create(name="Sergei Ryabkov", slug="sergei-ryabkov")],
     )
     Topic.objects.get(slug="tibet").delete()
+    # A time within a millisecond's first microseconds is backed up, and restored, as it is.
+    Statement.objects.filter(pk=first.pk).update(
+        updated_at=dt.datetime(2026, 1, 2, 3, 4, 5, 123, tzinfo=dt.UTC)
+    )
     dumped = backup()
     path = tmp_path / "archive.json"
     path.write_text(dumped)
@@ -478,6 +483,7 @@ def test_backup_and_restore_round_trip(story, curator_client, curator, tmp_path,
     assert {model: model.objects.count() for model in counts} == counts
     assert {model: model.history.count() for model in TRACKED_MODELS} == histories
     first.refresh_from_db()
+    assert first.updated_at == dt.datetime(2026, 1, 2, 3, 4, 5, 123, tzinfo=dt.UTC)
     assert first.role_as_written == "Russian Deputy Foreign Minister"
     assert set(first.curated_fields) == {"role_as_written", "topics"}
     assert client.get(first.get_absolute_url()).status_code == 200

@@ -13,6 +13,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 ARCHIVE_LABELS = ["auth.group", "auth.user", "statements", "admin.logentry"]
+# JSON with times to the microsecond (statements/serialization.py, SERIALIZATION_MODULES).
+BACKUP_FORMAT = "archive-json"
 
 
 class Command(BaseCommand):
@@ -26,7 +28,7 @@ class Command(BaseCommand):
         call_command(
             "dumpdata",
             *ARCHIVE_LABELS,
-            format="json",
+            format=BACKUP_FORMAT,
             indent=indent,
             natural_foreign=True,
             natural_primary=True,
