@@ -144,7 +144,6 @@ def test_a_curator_can_change_a_statement(story, curator_client, curator):
     edit_in_admin(curator_client, first, {"role_as_written": "Russian Deputy Foreign Minister"})
 
     first.refresh_from_db()
-    assert first.updated_at == dt.datetime(2026, 1, 2, 3, 4, 5, 123, tzinfo=dt.UTC)
     assert first.role_as_written == "Russian Deputy Foreign Minister"
     assert first.curated_fields == ["role_as_written"]
     record = first.history.latest()
