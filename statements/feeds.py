@@ -51,8 +51,8 @@ class StatementFeed(Feed):
         outlet = f" ({article.outlet.name}, {article.published_display})" if article.outlet else ""
         role = f", {statement.role_as_written}" if statement.role_as_written else ""
         text = f"“{statement.text}”" if statement.kind == "direct" else statement.text
-        where = f"in “{source}”{outlet}"
-        when = f"Said {statement.said_on_display}, {where}" if statement.said_on else where.capitalize()
+        where = f"“{source}”{outlet}"
+        when = f"Said {statement.said_on_display}, in {where}" if statement.said_on else f"In {where}"
         return (
             f"<blockquote><p>{escape(text)}</p></blockquote>"
             f"<p>{escape(statement.speaker.name)}{escape(role)}. {escape(when)}.</p>"

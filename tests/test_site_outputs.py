@@ -147,7 +147,11 @@ def test_the_atom_feed_follows_the_filters(client, archive):
 
 def test_feed_entries_give_only_the_dates_that_are_known(client, archive):
     undated = Article.objects.create(
-        source_file="undated.txt", published_on=None, published_precision="month_day", content_hash="1" * 64
+        source_file="undated.txt",
+        title="Talks in Geneva",
+        published_on=None,
+        published_precision="month_day",
+        content_hash="1" * 64,
     )
     Statement.objects.create(
         article=undated,
@@ -168,6 +172,7 @@ def test_feed_entries_give_only_the_dates_that_are_known(client, archive):
     # No year known: no <published> (the ingest date would read as news), and no "Said Date unknown".
     assert unknown.find(f"{ATOM}published") is None and unknown.find(f"{ATOM}updated") is not None
     assert "Said" not in next(s for s in entries if "patience" in s)
+    assert "In “Talks in Geneva”." in next(s for s in entries if "patience" in s)
 
 
 def test_the_list_page_links_its_exports_and_feed_with_its_filters(client, archive):
