@@ -442,15 +442,14 @@ class StatementFilter(django_filters.FilterSet):
         return [(value, label) for value, label in self.SORTS if value != "relevance" or self.search_query]
 
     def canonical_query(self) -> str | None:
-        """The query string naming renamed or merged speakers by their current slugs and countries
-        as speakers' records write them, or None when it does already."""
+        """The query string naming speakers and countries as the filters read them (a renamed or
+        merged speaker by their current slug, a country as speakers' records write it), or None
+        when it does already."""
         query = self.data.copy()
-        given = self.data.getlist("speaker")
-        if not set(given) <= set(self.selected("speaker")):
-            renamed = current_speaker_slugs(given)
-            query.setlist("speaker", list(dict.fromkeys(renamed.get(slug, slug) for slug in given)))
-        if self.data.getlist("country") and self.data.getlist("country") != self.selected("country"):
-            query.setlist("country", self.selected("country"))
+        for name in ("speaker", "country"):
+            given = self.data.getlist(name)
+            if given and set(given) != set(self.selected(name)):
+                query.setlist(name, self.selected(name))
         return None if query == self.data else query.urlencode()
 
     def selected(self, name: str) -> list[str]:
