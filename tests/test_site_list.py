@@ -179,13 +179,18 @@ def test_the_count_is_capped_and_pages_keep_the_filters(client, make_statement, 
     assert len(listed(client.get("/statements/", {"q": "treaties", "topic": "arms-control", "page": 2}))) == 5
 
 
+@pytest.fixture
+def three_ranked(monkeypatch):
+    """Best-match order ranks the 3 most recently added matches (and a fourth tells there are more)."""
+    monkeypatch.setattr("statements.search.RANK_CANDIDATES", 3)
+    monkeypatch.setattr("statements.views.RANK_CANDIDATES", 3)
+
+
 # Candidates are looked for in windows of ids, newest first: one window, or many, each with few.
 @pytest.mark.parametrize("window", [50_000, 2])
 def test_best_match_order_ranks_only_the_most_recently_added_candidates(
-    client, make_statement, monkeypatch, window
+    client, make_statement, monkeypatch, three_ranked, window
 ):
-    monkeypatch.setattr("statements.search.RANK_CANDIDATES", 3)
-    monkeypatch.setattr("statements.views.RANK_CANDIDATES", 3)
     monkeypatch.setattr("statements.search.CANDIDATE_WINDOW", window)
     made = []
     for number in range(5):
@@ -206,11 +211,9 @@ def test_best_match_order_ranks_only_the_most_recently_added_candidates(
 
 @pytest.mark.parametrize("few_speakers", [5, 0])
 def test_best_match_among_chosen_speakers_ranks_their_most_recent_matches(
-    client, make_statement, monkeypatch, few_speakers
+    client, make_statement, monkeypatch, three_ranked, few_speakers
 ):
     # Searched speaker by speaker (a few chosen) or in windows of ids (many): the same statements.
-    monkeypatch.setattr("statements.search.RANK_CANDIDATES", 3)
-    monkeypatch.setattr("statements.views.RANK_CANDIDATES", 3)
     monkeypatch.setattr("statements.search.FEW_SPEAKERS", few_speakers)
     monkeypatch.setattr("statements.search.CANDIDATE_WINDOW", 2)
     ryabkov = [make_statement(f"Treaties again, number {n}.", speaker="Sergey Ryabkov") for n in range(3)]
