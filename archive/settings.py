@@ -87,6 +87,13 @@ CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}},
+    # Rendered statement rows, keyed by what they show (statements/templatetags/statement_rows.py):
+    # about 1.5 KB each, so at most about 15 MB per worker.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    },
     # Archive-wide tallies (statements/summaries.py), in a table of the database (migration 0011):
     # counted once for every worker and app server, and the same numbers whichever one answers.
     "summaries": {

@@ -529,10 +529,12 @@ class StatementQuerySet(models.QuerySet):
             "id",
         )
 
-    def with_related(self):
-        return self.select_related("speaker", "article__outlet", "article__source_outlet").prefetch_related(
-            "topics"
-        )
+    def with_related(self, *, article_text: bool = False):
+        """Statements with their speaker, article, outlets and topics, for showing them. The
+        article's texts (kilobytes each) are left unread unless `article_text` asks for them."""
+        statements = self.select_related("speaker", "article__outlet", "article__source_outlet")
+        statements = statements.prefetch_related("topics")
+        return statements if article_text else statements.defer("article__body", "article__original_text")
 
 
 class Statement(models.Model):

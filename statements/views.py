@@ -103,7 +103,7 @@ def _permalink_etag(request: HttpRequest, pk: int, slug: str | None = None) -> s
 @condition(etag_func=_permalink_etag, last_modified_func=_permalink_changed)
 def statement_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
     # Retired statements keep their page (a permalink is forever); rejected ones only curators see.
-    statements = Statement.objects.visible_to(request.user).with_related()
+    statements = Statement.objects.visible_to(request.user).with_related(article_text=True)
     statement = get_object_or_404(statements, pk=pk)
     if request.path != statement.get_absolute_url():
         return redirect(statement, permanent=True)

@@ -9,7 +9,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
-from statements.models import Article, Outlet, ReviewStatus, Statement
+from statements.models import Article, Outlet, ReviewStatus, Speaker, Statement, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -427,3 +427,30 @@ def test_a_facet_cut_to_the_most_common_leads_to_every_choice(client, make_state
     assert 'Only the most quoted are listed: see <a href="/speakers/">all speakers</a>.' in html
     # One topic among these statements: all of it is shown, with nothing to lead to.
     assert '<a href="/topics/">all topics</a>' not in html
+
+
+def test_rows_shown_before_show_every_later_edit_however_it_was_made(client, archive):
+    """Rendered rows are kept and reused; queryset updates (which leave updated_at alone) and
+    renames of what a row names must still show on the next page built."""
+    space = archive["space"]
+    pages = ["/", "/statements/", "/statements/?q=china", "/topics/outer-space/", "/speakers/sergey-ryabkov/"]
+    for url in pages:
+        assert "Sergey Ryabkov" in client.get(url).content.decode()
+
+    Statement.objects.filter(pk=space.pk).update(
+        text="Russia and China oppose any arms race in orbit.", review_status=ReviewStatus.VERIFIED
+    )
+    Speaker.objects.filter(slug="sergey-ryabkov").update(name="Sergei A. Ryabkov")
+    Topic.objects.filter(slug="arms-control").update(name="Arms limitation")
+    Outlet.objects.filter(slug="tass").update(name="TASS News Agency")
+
+    for url in pages:
+        html = client.get(url).content.decode()
+        row = re.search(rf'<li class="statement[^"]*" id="statement-{space.pk}">.*?</li>\s*</ul>', html, re.S)
+        assert row, url
+        row = row.group(0)
+        assert "any arms race in orbit" in row, url
+        assert "Sergei A. Ryabkov" in row and "Sergey Ryabkov" not in row, url
+        assert "Arms limitation" in row, url
+        assert "TASS News Agency" in row, url
+        assert "Verified" in row, url
