@@ -130,3 +130,20 @@ def test_batches_record_the_history_that_article_by_article_records(fake_extract
                    WHERE s.search_vector IS NOT NULL AND s.article_published_on = a.published_on"""
             )
             assert cursor.fetchone()[0] == Statement.objects.count()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="planner statistics are PostgreSQL's")
+def test_a_large_load_leaves_the_planner_statistics_current(fake_extraction, write_source, sources):
+    """Pages are planned by table statistics: after a load that changed a tenth of the archive or
+    more, the planner knows how many statements there are, whether autovacuum has run or not."""
+    for n in range(40):
+        write_source(
+            f"{n:03d}.txt",
+            f"Outlet: TASS\n\nSpeaker {n % 5} | Point {n} one.\nSpeaker {n % 3} | Point {n} two.\n",
+        )
+
+    ingest_paths([sources], batch_size=10)
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Statement._meta.db_table])
+        assert cursor.fetchone()[0] == Statement.objects.count() == 80
