@@ -4,18 +4,26 @@ from the "fragments" cache.
 Rows are most of what a list page costs to build (each has four or more links to reverse), and the
 same statements appear on many pages: the front page, their speaker's, their topics', searches.
 A row's cache key is a digest of everything it can show: every field the page's query read of the
-statement (search highlights included), its speaker, article, outlet and topics, the row's template
-and the site's URL prefix. A curator's edit, a rename or a merge therefore changes the key, and a
-row is never shown stale; nothing has to be invalidated.
+statement, its speaker, article, outlet and topics, the statement's search highlight, the row's
+template and the site's URL prefix. A curator's edit, a rename or a merge therefore changes the
+key, and a row is never shown stale; nothing has to be invalidated. Other values a query puts on
+a statement (its rank, sort keys) are not shown and are left out, so that the same row serves the
+front page, lists and every search that does not highlight it. A row rendered from any other
+annotation would need it added to the key.
+
+The cache is each process's own memory: keys do not cover the Python code a row is rendered with,
+so a new release starts with an empty cache.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 from django import template
 from django.core.cache import caches
 from django.db.models import Model
+from django.template import Context
 from django.urls import get_script_prefix
 from django.utils.safestring import mark_safe
 
@@ -38,8 +46,9 @@ def statement_rows(context, statements) -> str:
     for key, statement in keyed:
         row = cached.get(key)
         if row is None:
-            with context.push(statement=statement):
-                row = rendered[key] = row_template.render(context)
+            # A context of its own, escaping as every page does: the row must not depend on where
+            # it was first shown.
+            row = rendered[key] = row_template.render(Context({"statement": statement}))
         rows.append(row)
     if rendered:
         cache.set_many(rendered, ROW_CACHE_SECONDS)
@@ -51,6 +60,7 @@ def row_cache_key(statement, template_digest: str) -> str:
     shown = [
         get_script_prefix(),
         _loaded_fields(statement),
+        getattr(statement, "highlighted", ""),
         _loaded_fields(statement.speaker),
         _loaded_fields(article),
         _loaded_fields(article.outlet) if article.outlet_id else None,
@@ -61,8 +71,14 @@ def row_cache_key(statement, template_digest: str) -> str:
 
 
 def _loaded_fields(instance: Model) -> list:
-    # Whatever the query read, annotations included; Django keeps its own state under "_" names.
-    return [(name, value) for name, value in instance.__dict__.items() if not name.startswith("_")]
+    """The values of the model's fields the query read (deferred ones are not in __dict__)."""
+    loaded = instance.__dict__
+    return [(name, loaded[name]) for name in _field_names(type(instance)) if name in loaded]
+
+
+@functools.cache
+def _field_names(model: type[Model]) -> tuple[str, ...]:
+    return tuple(field.attname for field in model._meta.concrete_fields)
 
 
 def _template_digest(row_template) -> str:
