@@ -325,7 +325,11 @@ def ingest_paths(
         if dry_run:
             transaction.set_rollback(True)
     if not dry_run:
-        refresh_planner_statistics(summary.statements_new + summary.statements_updated)
+        try:
+            refresh_planner_statistics(summary.statements_new + summary.statements_updated)
+        except DatabaseError as error:
+            # What was loaded stays loaded; autovacuum, or the next run, refreshes them.
+            summary.warnings.append(("(all files)", f"planner statistics not refreshed: {error}"))
     return summary
 
 
@@ -334,20 +338,27 @@ PLANNED_TABLES = (Statement, StatementTopic, Article, Speaker)
 
 
 def refresh_planner_statistics(statements_changed: int) -> bool:
-    """ANALYZE the archive's tables after a run that changed a tenth of the statements or more.
+    """ANALYZE the archive's tables once a tenth of the statements changed since they last were.
 
     PostgreSQL plans queries by statistics that autovacuum refreshes in its own time, or never
     where it is turned off: right after a large load, lists and searches were planned as if the
     tables were still small (a filtered list took 0.9 s instead of 0.09 s). The threshold is
-    autovacuum's own; a run that adds a few articles to a large archive costs nothing more.
+    autovacuum's own, counting this run's changes and those of earlier runs (an interrupted one,
+    or many small ones) that no ANALYZE has seen; a run that adds a few articles to a large
+    archive costs nothing more.
     """
     if connection.vendor != "postgresql" or not statements_changed:
         return False
     with connection.cursor() as cursor:
-        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Statement._meta.db_table])
-        (estimated_rows,) = cursor.fetchone()
-        # Never analyzed: -1.
-        if statements_changed < 50 + 0.1 * max(estimated_rows, 0):
+        cursor.execute(
+            "SELECT class.reltuples, coalesce(stats.n_mod_since_analyze, 0) FROM pg_class class"
+            " LEFT JOIN pg_stat_user_tables stats ON stats.relid = class.oid WHERE class.oid = %s::regclass",
+            [Statement._meta.db_table],
+        )
+        estimated_rows, changed_since_analyze = cursor.fetchone()
+        # reltuples is -1 for a table never analyzed. Changes committed by this run may or may not
+        # be counted in the statistics yet: the larger of the two counts.
+        if max(statements_changed, changed_since_analyze) < 50 + 0.1 * max(estimated_rows, 0):
             return False
         tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in PLANNED_TABLES)
         cursor.execute(f"ANALYZE {tables}")
