@@ -12,7 +12,7 @@ from django.views.decorators.http import condition
 from . import citations, exports, passages, summaries
 from .filters import FACET_SCAN_LIMIT, InvalidFilters, StatementFilter
 from .models import Article, Speaker, Statement, Topic
-from .pagination import CappedPaginator, KeysetPaginator, page_of
+from .pagination import CappedPaginator, KeysetPaginator, RankedPaginator, page_of
 from .search import RANK_CANDIDATES, highlighted_html
 
 STATEMENTS_PER_PAGE = 25
@@ -55,7 +55,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     # through no more than those; newest or oldest first pages through every match, by key.
     if filterset.sort_order == "relevance":
         candidates = filterset.latest_matches
-        paginator = CappedPaginator(statements, STATEMENTS_PER_PAGE, RANK_CANDIDATES, counted=len(candidates))
+        paginator = RankedPaginator(statements, STATEMENTS_PER_PAGE, RANK_CANDIDATES, counted=len(candidates))
     else:
         paginator = KeysetPaginator(statements, STATEMENTS_PER_PAGE, oldest=filterset.sort_order == "oldest")
     page = page_of(paginator, request.GET)

@@ -179,6 +179,22 @@ def test_the_count_is_capped_and_pages_keep_the_filters(client, make_statement, 
     assert len(listed(client.get("/statements/", {"q": "treaties", "topic": "arms-control", "page": 2}))) == 5
 
 
+def test_best_match_pages_show_every_match_once_best_first(client, make_statement):
+    made = {}
+    for number in range(10):
+        made.setdefault(3, []).append(make_statement(f"Treaties treaties treaties, number {number}."))
+        made.setdefault(2, []).append(make_statement(f"Treaties treaties and more, number {number}."))
+        made.setdefault(1, []).append(make_statement(f"Treaties and other matters, number {number}."))
+
+    first = client.get("/statements/", {"q": "treaties"})
+    second = client.get("/statements/", {"q": "treaties", "page": 2})
+
+    shown = listed(first) + listed(second)
+    assert len(shown) == len(set(shown)) == 30
+    assert set(shown[:10]) == set(ids(*made[3])) and set(shown[10:20]) == set(ids(*made[2]))
+    assert first.content.decode().count(">Sergey Ryabkov</a>") == 25
+
+
 @pytest.fixture
 def three_ranked(monkeypatch):
     """Best-match order ranks the 3 most recently added matches (and a fourth tells there are more)."""
@@ -352,11 +368,11 @@ def test_list_pages_cost_a_bounded_number_of_queries(
         "/": 7,
         "/statements/": 5,
         # A search finds its latest matches once (the newest id, then a window of ids below it),
-        # which it ranks, counts and samples for its facets.
-        "/statements/?q=space+treaties": 6 + newest_window_statements,
+        # which it ranks, counts and samples for its facets; it ranks them, then reads the page's.
+        "/statements/?q=space+treaties": 7 + newest_window_statements,
         # Narrowed to a few speakers, a search looks among each one's statements: a query each.
-        f"/statements/?q=space&speaker={speaker}&topic={topic}&topic=nato&outlet=tass&said_after=2020": 15,
-        "/statements/?q=space&" + "&".join(f"speaker=speaker-{number}" for number in range(5)): 6 + 5,
+        f"/statements/?q=space&speaker={speaker}&topic={topic}&topic=nato&outlet=tass&said_after=2020": 16,
+        "/statements/?q=space&" + "&".join(f"speaker=speaker-{number}" for number in range(5)): 7 + 5,
         "/statements/?page=2&sort=oldest": 6,
         "/speakers/": 2,
         f"/speakers/{speaker}/": 9,
