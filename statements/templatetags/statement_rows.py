@@ -82,8 +82,9 @@ def _field_names(model: type[Model]) -> tuple[str, ...]:
 
 
 def _template_digest(row_template) -> str:
-    """A digest of the file the row's template is written in, so that rows cached by an earlier
-    version of it (in a cache several app servers share) are not shown."""
+    """A digest of the file the row's template is written in, so that rows rendered from an earlier
+    version of it are not shown: the development server reloads an edited template without
+    restarting, and so without emptying the cache."""
     digest = getattr(row_template, "statement_rows_digest", None)
     if digest is None:
         origin = row_template.origin
