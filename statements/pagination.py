@@ -103,7 +103,8 @@ class RankedPaginator(CappedPaginator):
         if top + self.orphans >= self.count:
             top = self.count
         ranked_ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=ranked_ids)}
+        # Their order is ranked_ids': the rows need not be ranked again.
+        rows = {row.pk: row for row in self.object_list.filter(pk__in=ranked_ids).order_by()}
         return self._get_page([rows[pk] for pk in ranked_ids if pk in rows], number, self)
 
 
