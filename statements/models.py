@@ -355,14 +355,17 @@ class StatementQuerySet(models.QuerySet):
         """Annotates `search_highlight`, the text with the matches of `query` marked (see search.py)."""
         return full_text.highlighted(self, query)
 
-    def related_to(self, statement, topic_ids=(), scan_limit: int = 500):
-        """Other statements by the same speaker or on the same topics, most shared topics first.
+    def related_to(self, statement, topic_ids=(), *, limit: int, scan_limit: int = 500):
+        """The `limit` other statements by the same speaker or on the same topics that share the
+        most topics with `statement`, most shared topics first.
 
         Chosen among the speaker's `scan_limit` latest statements and each topic's `scan_limit`
         most recently added, each read in index order: a prolific speaker or a broad topic has
         tens of thousands, and counting shared topics for all of them would read them all. The
         candidates are read first (a query each) and handed over as ids: as subqueries joined by
         OR, the planner read the whole table to test them (~500 ms at a million statements).
+        They are ranked in a subquery of their own, so that what a caller joins for display
+        (speakers, articles) is joined for the chosen few only, not for every candidate.
         """
         by_speaker = self.filter(speaker_id=statement.speaker_id).order_by("-said_on")
         candidates = set(by_speaker.values_list("pk", flat=True)[:scan_limit])
@@ -371,11 +374,15 @@ class StatementQuerySet(models.QuerySet):
             on_topic = on_topic.order_by("-statement_id")
             candidates.update(on_topic.values_list("statement_id", flat=True)[:scan_limit])
         candidates.discard(statement.pk)
-        return (
+        shared_topics = models.Count("topics", filter=models.Q(topics__in=topic_ids))
+        order = ("-shared_topics", models.F("said_on").desc(nulls_last=True), "-id")
+        chosen = (
             self.filter(pk__in=among(sorted(candidates), self.db))
-            .annotate(shared_topics=models.Count("topics", filter=models.Q(topics__in=topic_ids)))
-            .order_by("-shared_topics", models.F("said_on").desc(nulls_last=True), "-id")
+            .annotate(shared_topics=shared_topics)
+            .order_by(*order)
+            .values("pk")[:limit]
         )
+        return self.filter(pk__in=chosen).annotate(shared_topics=shared_topics).order_by(*order)
 
     def tally(self, *fields: str, scan_limit: int | None = None):
         """How many of these statements share each value of `fields`: rows of the fields and `n`.

@@ -189,7 +189,9 @@ def _permalink_context(request: HttpRequest, statement: Statement) -> dict:
     )
     earlier = [sibling for sibling in siblings if sibling.position < statement.position]
     later = [sibling for sibling in siblings if sibling.position > statement.position]
-    related = Statement.objects.public().related_to(statement, [topic.pk for topic in topics])
+    related = Statement.objects.public().related_to(
+        statement, [topic.pk for topic in topics], limit=RELATED_STATEMENTS
+    )
     article = statement.article
     quotation = citations.quotation(
         statement,
@@ -211,7 +213,7 @@ def _permalink_context(request: HttpRequest, statement: Statement) -> dict:
         ),
         "previous": earlier[-1] if earlier else None,
         "next": later[0] if later else None,
-        "related": related.with_related()[:RELATED_STATEMENTS],
+        "related": related.with_related(),
         "citations": citations.citations(statement, url),
         "json_ld": citations.json_ld(quotation),
     }

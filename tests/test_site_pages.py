@@ -275,3 +275,37 @@ def test_a_speaker_with_hundreds_of_roles_has_a_page(client, make_statement):
 
     assert response.status_code == 200
     assert "Envoy number 599" in response.content.decode()
+
+
+def test_related_statements_share_the_most_topics_first_then_the_latest(client, make_statement):
+    def said(day: str) -> dict:
+        return {"said_on": dt.date.fromisoformat(day), "said_on_precision": "day"}
+
+    shown = make_statement("On NATO and AUKUS.", speaker="Anna Berg", topics=["nato", "aukus"])
+    make_statement(
+        "Both, said earlier.", speaker="Omar Haddad", topics=["nato", "aukus"], **said("2021-03-01")
+    )
+    make_statement("Both, said later.", speaker="Omar Haddad", topics=["aukus", "nato"], **said("2021-09-01"))
+    make_statement("Only AUKUS.", speaker="Omar Haddad", topics=["aukus"], **said("2022-01-01"))
+    make_statement("Same speaker, no topic.", speaker="Anna Berg", **said("2023-01-01"))
+    make_statement(
+        "Both, but rejected.", speaker="Omar Haddad", topics=["nato", "aukus"], review_status="rejected"
+    )
+    make_statement("Another speaker and topic.", speaker="Omar Haddad", topics=["taiwan"])
+    for number in range(1, 5):
+        make_statement(
+            f"NATO, remark {number}.", speaker="Omar Haddad", topics=["nato"], **said(f"2015-01-0{number}")
+        )
+
+    html = client.get(shown.get_absolute_url()).content.decode()
+
+    related = html.split('id="related-heading"', 1)[1]
+    texts = [unescape(text) for text in re.findall(r'<p class="statement-text"><a [^>]*>“?([^<”]*)', related)]
+    # Two shared topics, then one (the latest said first); five at most, so none sharing nothing.
+    assert texts == [
+        "Both, said later.",
+        "Both, said earlier.",
+        "Only AUKUS.",
+        "NATO, remark 4.",
+        "NATO, remark 3.",
+    ]
