@@ -483,21 +483,27 @@ class StatementQuerySet(models.QuerySet):
             return self._latest_match_ids_by_speaker(speaker_ids, wanted)
         top = self.model._default_manager.using(self.db).aggregate(top=models.Max("pk"))["top"] or 0
         upper, window = top, full_text.CANDIDATE_WINDOW
+        walk = True
         ids: list[int] = []
         while upper > 0 and len(ids) < wanted:
             lower = max(0, upper - window)
             within = self.filter(pk__gt=lower, pk__lte=upper).order_by("-pk")
-            # The first window is read row by row, newest first: a common word's index entries
-            # (a hundred thousand at a million statements) cost more to gather than its 10,000
-            # rows do to test (~19 ms against ~5). Later, larger windows leave it to the planner.
-            with _in_index_order(self.db) if upper == top else contextlib.nullcontext():
+            # A walk reads the window row by row, newest first, and stops once it has enough: a
+            # common word's index entries (a hundred thousand at a million statements) cost more
+            # to gather than its 10,000 rows do to test (~19 ms against ~5). The first window is
+            # walked, and so is any later one the matches so far say holds the rest.
+            with _in_index_order(self.db) if walk else contextlib.nullcontext():
                 ids += within.values_list("pk", flat=True)[: wanted - len(ids)]
-            # The next window: as many ids as the matches so far say the rest needs, with room to
-            # spare, between 4 and 16 times the last (each window is a query, and a common word's
-            # index entries are read again by each).
+            # How many more ids the matches so far say the rest needs, with room to spare.
             searched = top - lower
             needed = (wanted - len(ids)) * searched / len(ids) * 1.5 if ids else window * 16
-            upper, window = lower, int(min(max(needed, window * 4), window * 16))
+            walk = needed <= full_text.CANDIDATE_WINDOW
+            if walk:
+                upper, window = lower, full_text.CANDIDATE_WINDOW
+            else:
+                # Left to the planner: between 4 and 16 times the last window (each window is a
+                # query, and a rare word's index entries are read again by each).
+                upper, window = lower, int(min(max(needed, window * 4), window * 16))
         return ids
 
     def _latest_match_ids_by_speaker(self, speaker_ids: Sequence[int], wanted: int) -> list[int]:

@@ -225,6 +225,24 @@ def test_best_match_order_ranks_only_the_most_recently_added_candidates(
     assert len(listed(newest)) == 6
 
 
+def test_when_most_statements_match_the_next_window_holds_the_rest(
+    client, make_statement, monkeypatch, three_ranked
+):
+    # Three of the newest four match: the next window of four is read on, newest first, for the rest.
+    monkeypatch.setattr("statements.search.CANDIDATE_WINDOW", 4)
+    never_ranked = make_statement("Treaties, treaties, treaties, treaties and treaties: the oldest.")
+    best = make_statement("Treaties, treaties, treaties and treaties.")
+    others = [make_statement("Treaties and more treaties.")]
+    make_statement("Nothing to look for here.")
+    others += [make_statement(f"Treaties, number {number}.") for number in range(2)]
+
+    page = client.get("/statements/", {"q": "treaties"})
+
+    assert listed(page)[0] == str(best.pk)
+    assert str(never_ranked.pk) not in listed(page) and set(listed(page)) <= set(ids(best, *others))
+    assert "3+ statements" in page.content.decode()
+
+
 @pytest.mark.parametrize("few_speakers", [5, 0])
 def test_best_match_among_chosen_speakers_ranks_their_most_recent_matches(
     client, make_statement, monkeypatch, three_ranked, few_speakers
