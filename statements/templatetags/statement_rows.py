@@ -64,10 +64,17 @@ def row_cache_key(statement, template_digest: str) -> str:
         _loaded_fields(statement.speaker),
         _loaded_fields(article),
         _loaded_fields(article.outlet) if article.outlet_id else None,
-        [_loaded_fields(topic) for topic in statement.topics.all()],
+        [_loaded_fields(topic) for topic in _topics(statement)],
     ]
     digest = hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
     return f"statement-row:{template_digest}:{statement.pk}:{digest}"
+
+
+def _topics(statement) -> list:
+    """The statement's topics as prefetched (with_related), read without building a related
+    manager for each row (a third of what keying a row cost), or else from the database."""
+    prefetched = getattr(statement, "_prefetched_objects_cache", {}).get("topics")
+    return prefetched if prefetched is not None else list(statement.topics.all())
 
 
 def _loaded_fields(instance: Model) -> list:
