@@ -470,9 +470,10 @@ class StatementQuerySet(models.QuerySet):
         """The ids of the search.RANK_CANDIDATES + 1 most recently added of these statements: the
         candidates best-match order ranks, found once for every use a page makes.
 
-        Looked for in windows of ids, the newest first (search.CANDIDATE_WINDOW, then larger):
-        a phrase of common words matches tens of thousands of statements at a million, and
-        reading all of them to keep the latest thousand cost ~75 ms.
+        Looked for in windows of ids, the newest first (search.CANDIDATE_WINDOW, then larger, or
+        that size again while the matches say it holds the rest): a phrase of common words
+        matches tens of thousands of statements at a million, and reading all of them to keep the
+        latest thousand cost ~75 ms.
 
         When these statements are all by the speakers `speaker_ids` names, and those are at most
         search.FEW_SPEAKERS, each one's statements are searched on their own instead
@@ -493,16 +494,22 @@ class StatementQuerySet(models.QuerySet):
             # to gather than its 10,000 rows do to test (~19 ms against ~5). The first window is
             # walked, and so is any later one the matches so far say holds the rest.
             with _in_index_order(self.db) if walk else contextlib.nullcontext():
-                ids += within.values_list("pk", flat=True)[: wanted - len(ids)]
+                found = list(within.values_list("pk", flat=True)[: wanted - len(ids)])
+                ids += found
             # How many more ids the matches so far say the rest needs, with room to spare.
             searched = top - lower
-            needed = (wanted - len(ids)) * searched / len(ids) * 1.5 if ids else window * 16
-            walk = needed <= full_text.CANDIDATE_WINDOW
+            missing = wanted - len(ids)
+            needed = missing * searched / len(ids) * 1.5 if ids else window * 16
+            # Walked only while this window's own matches agree: matches that thin out further
+            # down (a burst of recent ones) would otherwise be walked to the table's first row.
+            walk = (
+                bool(found) and max(needed, missing * window / len(found) * 1.5) <= full_text.CANDIDATE_WINDOW
+            )
             if walk:
                 upper, window = lower, full_text.CANDIDATE_WINDOW
             else:
                 # Left to the planner: between 4 and 16 times the last window (each window is a
-                # query, and a rare word's index entries are read again by each).
+                # query, and the words' index entries may be read again by each).
                 upper, window = lower, int(min(max(needed, window * 4), window * 16))
         return ids
 

@@ -243,6 +243,38 @@ def test_when_most_statements_match_the_next_window_holds_the_rest(
     assert "3+ statements" in page.content.decode()
 
 
+def test_matches_that_thin_out_further_down_are_not_read_row_by_row(
+    client, make_statement, monkeypatch, django_assert_max_num_queries
+):
+    # The newest window holds all but one of the candidates, so the rest looks near; the windows
+    # below it hold none: they are searched in ever larger windows, not read row by row to the end.
+    monkeypatch.setattr("statements.search.RANK_CANDIDATES", 30)
+    monkeypatch.setattr("statements.views.RANK_CANDIDATES", 30)
+    monkeypatch.setattr("statements.search.CANDIDATE_WINDOW", 31)
+    oldest = make_statement("Treaties, the oldest match.")
+    Statement.objects.bulk_create(
+        Statement(
+            article=oldest.article,
+            speaker=oldest.speaker,
+            text=f"Nothing to look for here, number {number}.",
+            kind="direct",
+            position=1000 + number,
+            fingerprint=f"nothing-{number}",
+        )
+        for number in range(620)
+    )
+    make_statement("Nothing here either.")
+    for number in range(30):
+        make_statement(f"Treaties, number {number}.")
+
+    # Row by row, one window of 31 a query, this page took 28 queries on SQLite and 112 on PostgreSQL.
+    with django_assert_max_num_queries(20):
+        page = client.get("/statements/", {"q": "treaties"})
+
+    # The oldest match was found too: a 31st candidate, only telling that there are more.
+    assert "30+ statements" in page.content.decode()
+
+
 @pytest.mark.parametrize("few_speakers", [5, 0])
 def test_best_match_among_chosen_speakers_ranks_their_most_recent_matches(
     client, make_statement, monkeypatch, three_ranked, few_speakers
@@ -323,6 +355,10 @@ def test_review_status_is_for_staff_only(client, archive):
     assert listed(rejected) == ids(archive["rejected"])
     statuses = {choice.value: choice.count for choice in default.context["facets"][-1].choices}
     assert statuses == {"auto": 4, "rejected": 1}
+    # A search, best matches first, hides them too unless they are asked for.
+    assert str(archive["rejected"].pk) not in listed(client.get("/statements/", {"q": "subscribe"}))
+    searched = client.get("/statements/", {"q": "subscribe", "review_status": "rejected"})
+    assert listed(searched) == ids(archive["rejected"])
 
 
 def test_staff_open_the_rejected_statements_they_list_and_readers_do_not(client, archive):
