@@ -397,12 +397,17 @@ class StatementFilter(django_filters.FilterSet):
         return queryset
 
     def filter_queryset(self, queryset):
-        if self.sort_order == "relevance":
+        if self.sort_order == "relevance" and self.latest_matches is not None:
             # The candidates met every filter when they were found (latest_matches): ranking them
             # needs only the words again, not the filters and the joins they bring (an article's
             # dates, a topic's links) for each of a thousand candidates.
             return queryset.search(self.search_query).best_match_first(self.latest_matches)
-        filtered = self._filtered(queryset)
+        return self.every_match()
+
+    def every_match(self):
+        """Every statement the filters choose, newest first unless oldest first was asked for:
+        best-match order ranks only the most recently added matches (search.RANK_CANDIDATES)."""
+        filtered = self._filtered(self.queryset)
         return filtered.oldest_first() if self.sort_order == "oldest" else filtered.newest_first()
 
     def _filtered(self, queryset, *, leave_out: str | None = None):

@@ -72,9 +72,10 @@ def statement_list(request: HttpRequest) -> HttpResponse:
 
 @explain_invalid_filters
 def statement_export(request: HttpRequest, format: str) -> StreamingHttpResponse:
-    """The filtered list, every page of it, in the fields and order `export_statements` writes."""
+    """Every statement of the filtered list, in the fields `export_statements` writes: a search's
+    best matches are its most recently added ones only, so its export is newest first."""
     filterset = StatementFilter.for_request(request)
-    rows = exports.export_rows(filterset.qs.with_related())
+    rows = exports.export_rows(filterset.every_match().with_related())
     chunks = exports.csv_chunks(rows) if format == "csv" else exports.json_array_chunks(rows)
     response = StreamingHttpResponse(chunks, content_type=EXPORT_TYPES[format])
     response["Content-Disposition"] = f'attachment; filename="statements.{format}"'

@@ -127,6 +127,20 @@ def test_the_exports_query_count_does_not_grow(
     assert len(rows) == 50
 
 
+def test_a_search_exports_every_match_not_only_the_best_ones_ranked(client, make_statement, monkeypatch):
+    monkeypatch.setattr("statements.search.RANK_CANDIDATES", 3)
+    monkeypatch.setattr("statements.views.RANK_CANDIDATES", 3)
+    made = [make_statement(f"Treaties, number {number}.") for number in range(6)]
+    make_statement("Nothing to look for here.")
+
+    page = client.get("/statements/", {"q": "treaties"}).content.decode()
+    rows = json.loads(body(client.get("/statements/export.json", {"q": "treaties"})))
+
+    assert "3+ statements" in page
+    # Newest article first, each in reading order (all six are of one article here).
+    assert [row["id"] for row in rows] == [statement.pk for statement in made]
+
+
 def test_the_atom_feed_follows_the_filters(client, archive):
     response = client.get("/statements/feed/", {"topic": "outer-space", "speaker": "wang-yi"})
 
