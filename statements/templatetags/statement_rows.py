@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Iterable
 
 from django import template
 from django.core.cache import caches
@@ -70,11 +71,11 @@ def row_cache_key(statement, template_digest: str) -> str:
     return f"statement-row:{template_digest}:{statement.pk}:{digest}"
 
 
-def _topics(statement) -> list:
+def _topics(statement) -> Iterable[Model]:
     """The statement's topics as prefetched (with_related), read without building a related
-    manager for each row (a third of what keying a row cost), or else from the database."""
+    manager for each row (over a third of what keying a row cost), or else from the database."""
     prefetched = getattr(statement, "_prefetched_objects_cache", {}).get("topics")
-    return prefetched if prefetched is not None else list(statement.topics.all())
+    return prefetched if prefetched is not None else statement.topics.all()
 
 
 def _loaded_fields(instance: Model) -> list:
