@@ -7,8 +7,11 @@ and its SQL replayed straight through psycopg, so the report shows the app's ove
 At the smallest size the query strings of every public URL are fuzzed (>= 10,000 requests); at the
 largest, wrk loads a filtered list for 30 s with 32 connections, without and with the page cache.
 Every server runs on 127.0.0.1; every loop is bounded. Results: bench/reports/latest.md (+ .json).
+The cores' speed is measured at the start and again before each stage's pages: a shared machine's
+speed can drift during a run, and a latency is only comparable with the speed it was measured at.
 
     python -m bench.run [--sizes 100000,1000000] [--fuzz 10000] [--report bench/reports/latest.md]
+    python -m bench.run --measure-only   # the pages again, on the database an earlier run loaded
 """
 
 from __future__ import annotations
@@ -410,8 +413,16 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=10, help="measured fetches per URL")
     parser.add_argument("--wrk-seconds", type=int, default=30)
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/archive-bench-corpus"))
-    parser.add_argument("--report", type=Path, default=ROOT / "bench" / "reports" / "latest.md")
+    parser.add_argument("--report", type=Path, default=None, help="default: bench/reports/latest.md")
+    parser.add_argument(
+        "--measure-only",
+        action="store_true",
+        help="measure the pages, wrk and fuzzing (--fuzz) on the bench database as an earlier run left "
+        "it, without the outage run or ingesting; report: bench/reports/measured.md",
+    )
     args = parser.parse_args()
+    if args.report is None:
+        args.report = ROOT / "bench" / "reports" / ("measured.md" if args.measure_only else "latest.md")
     sizes = [int(size) for size in args.sizes.split(",")]
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: `make bench` installs it (apt-get install wrk)")
@@ -427,21 +438,34 @@ def main() -> None:
         "stages": [],
         "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
     }
-    print("outage: stopping and starting a throwaway cluster", flush=True)
-    results["outage"] = outage.run()
-    reset_database()
+    if args.measure_only:
+        try:
+            statements, _articles = statement_count()
+        except psycopg.Error:
+            statements = 0
+        if not statements:
+            raise SystemExit(f"{DATABASE} holds no statements: run `make bench` first")
+        sizes = [statements]
+    else:
+        print("outage: stopping and starting a throwaway cluster", flush=True)
+        results["outage"] = outage.run()
+        reset_database()
     done = 0
     for number, size in enumerate(sizes):
-        articles = math.ceil(size / STATEMENTS_PER_ARTICLE)
-        part = args.corpus / f"seed{SEED}-{done}-{articles}"
-        if not part.exists():
-            write_corpus(part, SEED, articles - done, start=done)
-        print(f"stage {size}: ingesting {articles - done} articles", flush=True)
-        stage = {"target": size, "ingest": ingest(part, articles - done)}
-        done = articles
+        stage = {"target": size}
+        if not args.measure_only:
+            articles = math.ceil(size / STATEMENTS_PER_ARTICLE)
+            part = args.corpus / f"seed{SEED}-{done}-{articles}"
+            if not part.exists():
+                write_corpus(part, SEED, articles - done, start=done)
+            print(f"stage {size}: ingesting {articles - done} articles", flush=True)
+            stage["ingest"] = ingest(part, articles - done)
+            done = articles
+            print(f"  {stage['ingest']}", flush=True)
         admin_vacuum()
         stage["statements"], stage["articles"] = statement_count()
-        print(f"  {stage['ingest']}", flush=True)
+        stage["cores"] = cpu_reference()
+        print(f"  cores before measuring: {stage['cores']}", flush=True)
         # Tallies (facets, topic and speaker pages) counted afresh on every request, then kept as
         # `make serve` keeps them (SUMMARY_CACHE_SECONDS, 300 s by default).
         urls = pick_urls(args.urls)
@@ -547,22 +571,31 @@ def render_report(results: dict) -> str:
         f"{m['memory_gb']} GB, PostgreSQL {m['postgresql']} (shared_buffers {m['shared_buffers']}, "
         f"random_page_cost 1.1 for the bench database), Python {m['python']}, gunicorn with "
         f"{m['gunicorn_workers']} sync workers, all on one machine.",
-        f"How fast its cores are, to compare with other reports: extraction "
-        f"{m['extraction_ms_per_article']} ms per synthetic article in one process, a Python loop "
-        f"of 10 million additions {m['python_loop_seconds']} s, PostgreSQL counting 10 million rows "
-        f"of generate_series {m['postgresql_loop_seconds']} s.",
+        f"How fast its cores are, to compare with other reports: {cores(m)} at the start"
+        + "".join(
+            f"; {cores(stage['cores'])} before measuring the pages at {stage['target']:,} statements"
+            for stage in results["stages"]
+            if "cores" in stage
+        )
+        + ".",
         "Synthetic wire stories from bench/generate.py (seed 1), ingested with "
         f"`manage.py ingest {' '.join(INGEST_OPTIONS)}`. Latencies: each URL fetched 3 times per "
         "gunicorn worker to warm up, then measured; *SQL* replays every query the page ran, "
         "straight through psycopg; *×* is app p50 / SQL p50.",
         "",
-        "## Ingest",
-        "",
-        "| stage | statements | articles | seconds | articles/s | peak RSS main / with workers "
-        "| RSS first third → last third |",
-        "| --- | ---: | ---: | ---: | ---: | --- | --- |",
     ]
-    for stage in results["stages"]:
+    ingested = [stage for stage in results["stages"] if "ingest" in stage]
+    if ingested:
+        lines += [
+            "## Ingest",
+            "",
+            "| stage | statements | articles | seconds | articles/s | peak RSS main / with workers "
+            "| RSS first third → last third |",
+            "| --- | ---: | ---: | ---: | ---: | --- | --- |",
+        ]
+    else:
+        lines.append("Measured on the database an earlier run loaded (`--measure-only`): nothing ingested.")
+    for stage in ingested:
         i = stage["ingest"]
         lines.append(
             f"| {stage['target']:,} | {stage['statements']:,} | +{i['articles']:,} | {i['seconds']} | "
@@ -579,7 +612,9 @@ def render_report(results: dict) -> str:
     for kind, _ in KINDS:
         lines.append(f"- {kind}: `{results['stages'][-1]['latency'][kind]['urls'][0]}`")
     lines += load_and_fuzz(results)
-    o = results["outage"]
+    o = results.get("outage")
+    if o is None:
+        return "\n".join([*lines, ""])
     lines += [
         "",
         "## Database outage (bench/outage.py, a throwaway cluster stopped and started again)",
@@ -591,6 +626,14 @@ def render_report(results: dict) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def cores(measured: dict) -> str:
+    return (
+        f"extraction {measured['extraction_ms_per_article']} ms per synthetic article in one process, "
+        f"a Python loop of 10 million additions {measured['python_loop_seconds']} s, PostgreSQL "
+        f"counting 10 million rows of generate_series {measured['postgresql_loop_seconds']} s"
+    )
 
 
 def latency_table(results: dict, key: str, title: str) -> list[str]:
