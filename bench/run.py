@@ -567,7 +567,8 @@ def render_report(results: dict) -> str:
     lines = [
         "# Benchmark: the archive on PostgreSQL",
         "",
-        f"Measured by `make bench` (bench/run.py) on {results['started']}: {m['cpus']} cores, "
+        f"Measured by {'`make bench`' if 'outage' in results else '`python -m bench.run --measure-only`'} "
+        f"(bench/run.py) on {results['started']}: {m['cpus']} cores, "
         f"{m['memory_gb']} GB, PostgreSQL {m['postgresql']} (shared_buffers {m['shared_buffers']}, "
         f"random_page_cost 1.1 for the bench database), Python {m['python']}, gunicorn with "
         f"{m['gunicorn_workers']} sync workers, all on one machine.",
