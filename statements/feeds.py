@@ -40,7 +40,8 @@ class StatementFeed(Feed):
         return filterset.request.get_full_path()
 
     def items(self, filterset):
-        return filterset.qs.with_related().newest_first()[:FEED_LENGTH]
+        # Every match, not only those best-match order ranks: a feed is the newest.
+        return filterset.every_match().with_related().newest_first()[:FEED_LENGTH]
 
     def item_title(self, statement: Statement) -> str:
         return f"{statement.speaker.name}: {Truncator(statement.text).words(14)}"

@@ -402,12 +402,12 @@ class StatementFilter(django_filters.FilterSet):
             # needs only the words again, not the filters and the joins they bring (an article's
             # dates, a topic's links) for each of a thousand candidates.
             return queryset.search(self.search_query).best_match_first(self.latest_matches)
-        return self.every_match()
+        return self.every_match(queryset)
 
-    def every_match(self):
+    def every_match(self, queryset=None):
         """Every statement the filters choose, newest first unless oldest first was asked for:
         best-match order ranks only the most recently added matches (search.RANK_CANDIDATES)."""
-        filtered = self._filtered(self.queryset)
+        filtered = self._filtered(self.queryset if queryset is None else queryset)
         return filtered.oldest_first() if self.sort_order == "oldest" else filtered.newest_first()
 
     def _filtered(self, queryset, *, leave_out: str | None = None):

@@ -73,7 +73,8 @@ def statement_list(request: HttpRequest) -> HttpResponse:
 @explain_invalid_filters
 def statement_export(request: HttpRequest, format: str) -> StreamingHttpResponse:
     """Every statement of the filtered list, in the fields `export_statements` writes: a search's
-    best matches are its most recently added ones only, so its export is newest first."""
+    best matches are its most recently added ones only, so its export is newest first (oldest first
+    with sort=oldest)."""
     filterset = StatementFilter.for_request(request)
     rows = exports.export_rows(filterset.every_match().with_related())
     chunks = exports.csv_chunks(rows) if format == "csv" else exports.json_array_chunks(rows)
