@@ -413,12 +413,18 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=10, help="measured fetches per URL")
     parser.add_argument("--wrk-seconds", type=int, default=30)
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/archive-bench-corpus"))
-    parser.add_argument("--report", type=Path, default=None, help="default: bench/reports/latest.md")
+    parser.add_argument(
+        "--report",
+        type=Path,
+        default=None,
+        help="default: bench/reports/latest.md (measured.md with --measure-only)",
+    )
     parser.add_argument(
         "--measure-only",
         action="store_true",
-        help="measure the pages, wrk and fuzzing (--fuzz) on the bench database as an earlier run left "
-        "it, without the outage run or ingesting; report: bench/reports/measured.md",
+        help="measure the pages, wrk and fuzzing (--fuzz; 0 for none) on the bench database as an "
+        "earlier run left it, at the size it has (--sizes is not used), without the outage run or "
+        "ingesting; report: bench/reports/measured.md",
     )
     args = parser.parse_args()
     if args.report is None:
@@ -433,11 +439,6 @@ def main() -> None:
 
     django.setup()
 
-    results: dict = {
-        "machine": machine(),
-        "stages": [],
-        "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-    }
     if args.measure_only:
         try:
             statements, _articles = statement_count()
@@ -445,8 +446,15 @@ def main() -> None:
             statements = 0
         if not statements:
             raise SystemExit(f"{DATABASE} holds no statements: run `make bench` first")
+        # The code measured may have gained migrations since the database was loaded.
+        manage("migrate", "--noinput", "-v0")
         sizes = [statements]
-    else:
+    results: dict = {
+        "machine": machine(),
+        "stages": [],
+        "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+    if not args.measure_only:
         print("outage: stopping and starting a throwaway cluster", flush=True)
         results["outage"] = outage.run()
         reset_database()

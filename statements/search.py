@@ -34,8 +34,8 @@ from .columns import StatementColumn
 MAX_QUERY_LENGTH = 300
 MAX_TERMS = 24
 # Best-match order ranks at most this many matches, the most recently added (the newest ids): the
-# candidates are found through the full-text index (rare words) or by walking the primary key
-# backwards (common words), whichever the planner expects to be cheaper, and never by a full scan.
+# candidates are found by walking the primary key backwards where matches are dense (common words),
+# otherwise through the full-text index in growing windows of ids, and never by a full scan.
 RANK_CANDIDATES = 1000
 # The newest ids first searched for those candidates (StatementQuerySet.latest_match_ids), unless
 # the search is narrowed to a few speakers.
