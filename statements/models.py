@@ -505,12 +505,10 @@ class StatementQuerySet(models.QuerySet):
             walk = (
                 bool(found) and max(needed, missing * window / len(found) * 1.5) <= full_text.CANDIDATE_WINDOW
             )
-            if walk:
-                upper, window = lower, full_text.CANDIDATE_WINDOW
-            else:
-                # Left to the planner: between 4 and 16 times the last window (each window is a
-                # query, and the words' index entries may be read again by each).
-                upper, window = lower, int(min(max(needed, window * 4), window * 16))
+            # Otherwise left to the planner: between 4 and 16 times the last window (each window
+            # is a query, and the words' index entries may be read again by each).
+            upper = lower
+            window = full_text.CANDIDATE_WINDOW if walk else int(min(max(needed, window * 4), window * 16))
         return ids
 
     def _latest_match_ids_by_speaker(self, speaker_ids: Sequence[int], wanted: int) -> list[int]:
