@@ -87,7 +87,7 @@ CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}},
-    # Rendered statement rows, keyed by what they show (statements/templatetags/statement_rows.py):
+    # Rendered statement rows, keyed by what they show (statements/templatetags/fragments.py):
     # about 1.5 KB each, so at most about 15 MB per worker.
     "fragments": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

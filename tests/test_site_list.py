@@ -524,3 +524,22 @@ def test_rows_shown_before_show_every_later_edit_however_it_was_made(client, arc
         assert "Arms limitation" in row, url
         assert "TASS News Agency" in row, url
         assert "Verified" in row, url
+
+
+def test_facets_shown_before_show_later_counts_and_names(client, archive, make_statement):
+    """Rendered facet panels are kept and reused: a page built after the archive changed shows the
+    counts and names as they are then."""
+
+    def speaker_choices(html: str) -> list[tuple[str, str]]:
+        fieldset = re.search(r'<fieldset class="facet" id="id_speaker">.*?</fieldset>', html, re.S).group(0)
+        return re.findall(r'<span class="choice-label">([^<]+)</span> <span class="count">(\d+)<', fieldset)
+
+    before = speaker_choices(client.get("/statements/").content.decode())
+    assert ("Sergey Ryabkov", "3") in before
+
+    make_statement("Arms control needs a new start.", speaker="Sergey Ryabkov")
+    Speaker.objects.filter(slug="sergey-ryabkov").update(name="Sergei A. Ryabkov")
+
+    after = speaker_choices(client.get("/statements/").content.decode())
+    assert ("Sergei A. Ryabkov", "4") in after
+    assert all(name != "Sergey Ryabkov" for name, _count in after)
