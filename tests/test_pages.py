@@ -93,6 +93,23 @@ def test_the_list_costs_a_fixed_number_of_queries(client, make_statement, django
     assert response.status_code == 200
 
 
+def test_a_permalink_costs_a_fixed_number_of_queries(client, make_statement, django_assert_max_num_queries):
+    statements = [
+        make_statement(f"Statement {number}.", speaker=f"Speaker {number % 3}", topics=["nato", "sanctions"])
+        for number in range(30)
+    ]
+    shown = statements[10]
+
+    # The statement with its article, speaker and outlets (read once, for the ETag and the page); its
+    # topics; its article's other statements; the latest ids of its speaker and of each of its two
+    # topics; the related statements with what they show; their topics.
+    with django_assert_max_num_queries(8):
+        response = client.get(shown.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response.context["related"] and response.context["previous"] and response.context["next"]
+
+
 def test_the_permalink_shows_the_statement_in_its_context(client, make_statement):
     from statements.models import Article
 
