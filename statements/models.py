@@ -374,7 +374,13 @@ class StatementQuerySet(models.QuerySet):
             on_topic = on_topic.order_by("-statement_id")
             candidates.update(on_topic.values_list("statement_id", flat=True)[:scan_limit])
         candidates.discard(statement.pk)
-        shared_topics = models.Count("topics", filter=models.Q(topics__in=topic_ids))
+        # Without topics there is nothing to share (a filter on none matches nothing, and would
+        # empty the query it orders).
+        shared_topics = (
+            models.Count("topics", filter=models.Q(topics__in=topic_ids))
+            if topic_ids
+            else models.Value(0, output_field=models.IntegerField())
+        )
         order = ("-shared_topics", models.F("said_on").desc(nulls_last=True), "-id")
         chosen = (
             self.filter(pk__in=among(sorted(candidates), self.db))

@@ -309,3 +309,38 @@ def test_related_statements_share_the_most_topics_first_then_the_latest(client, 
         "NATO, remark 4.",
         "NATO, remark 3.",
     ]
+
+
+def test_a_statement_without_topics_is_related_to_its_speakers_others(client, make_statement):
+    shown = make_statement("A remark on nothing in particular.", speaker="Anna Berg")
+    make_statement("Another remark by the same speaker.", speaker="Anna Berg")
+    make_statement("A remark by someone else.", speaker="Omar Haddad")
+
+    html = client.get(shown.get_absolute_url()).content.decode()
+
+    assert 'id="related-heading"' in html
+    related = html.split('id="related-heading"', 1)[1]
+    assert "Another remark by the same speaker." in related
+    assert "A remark by someone else." not in related
+
+
+def test_no_page_shows_template_syntax(client, seeded):
+    statement = Statement.objects.public().first()
+    speaker = statement.speaker
+    topic = Topic.objects.filter(statements__isnull=False).first()
+    pages = [
+        "/",
+        "/statements/",
+        "/statements/?q=nato",
+        statement.get_absolute_url(),
+        statement.article.get_absolute_url(),
+        "/speakers/",
+        speaker.get_absolute_url(),
+        "/topics/",
+        topic.get_absolute_url(),
+    ]
+    for url in pages:
+        html = client.get(url).content.decode()
+        # BibTeX braces names ({{Security Council}}); a template writes {{ variable }}.
+        for syntax in ("{#", "#}", "{%", "%}", "{{ ", " }}"):
+            assert syntax not in html, (url, syntax)
