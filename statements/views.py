@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import functools
 
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.middleware.http import ConditionalGetMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import condition
+from django.utils.decorators import decorator_from_middleware
 
 from . import citations, exports, passages, summaries
 from .filters import FACET_SCAN_LIMIT, InvalidFilters, StatementFilter
@@ -83,35 +84,15 @@ def statement_export(request: HttpRequest, format: str) -> StreamingHttpResponse
     return response
 
 
-def _shown_statement(request: HttpRequest, pk: int) -> Statement | None:
-    """The statement a permalink shows, if this reader may see it: read once, for the page's
-    validators and then for the page itself. Retired statements keep their page (a permalink is
-    forever); rejected ones only curators see."""
-    if not hasattr(request, "shown_statement"):
-        statements = Statement.objects.visible_to(request.user).with_related(article_text=True)
-        request.shown_statement = statements.filter(pk=pk).first()
-    return request.shown_statement
-
-
-def _permalink_changed(request: HttpRequest, pk: int, slug: str | None = None):
-    """When the permalink last changed: its statement, its article or its speaker."""
-    statement = _shown_statement(request, pk)
-    if statement is None:
-        return None
-    return max(statement.updated_at, statement.article.updated_at, statement.speaker.updated_at)
-
-
-def _permalink_etag(request: HttpRequest, pk: int, slug: str | None = None) -> str | None:
-    changed = _permalink_changed(request, pk, slug)
-    return f"{pk}-{slug or ''}-{changed.timestamp():.6f}" if changed else None
-
-
 # Permalinks are the archive's most shared pages: a reader's browser or a proxy that has one asks
-# again with If-None-Match / If-Modified-Since and gets a 304 without the page being built.
-@condition(etag_func=_permalink_etag, last_modified_func=_permalink_changed)
+# again with If-None-Match and gets a 304, not the page again, while it reads the same. The ETag is
+# a digest of the page as built: a permalink shows its neighbours in the article and related
+# statements too, which change without the statement, its article or its speaker changing.
+@decorator_from_middleware(ConditionalGetMiddleware)
 def statement_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
-    if (statement := _shown_statement(request, pk)) is None:
-        raise Http404("No statement has this address.")
+    # Retired statements keep their page (a permalink is forever); rejected ones only curators see.
+    statements = Statement.objects.visible_to(request.user).with_related(article_text=True)
+    statement = get_object_or_404(statements, pk=pk)
     if request.path != statement.get_absolute_url():
         return redirect(statement, permanent=True)
     return render(request, "statements/statement_detail.html", _permalink_context(request, statement))

@@ -100,9 +100,9 @@ def test_a_permalink_costs_a_fixed_number_of_queries(client, make_statement, dja
     ]
     shown = statements[10]
 
-    # The statement with its article, speaker and outlets (read once, for the ETag and the page); its
-    # topics; its article's other statements; the latest ids of its speaker and of each of its two
-    # topics; the related statements with what they show; their topics.
+    # The statement with its article, speaker and outlets; its topics; its article's other
+    # statements; the latest ids of its speaker and of each of its two topics; the related
+    # statements with what they show; their topics.
     with django_assert_max_num_queries(8):
         response = client.get(shown.get_absolute_url())
 
