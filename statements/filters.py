@@ -476,6 +476,25 @@ class StatementFilter(django_filters.FilterSet):
         where = "local" if self.search_query else "shared"
         return summaries.kept(f"facets:{self._filters_key()}", self._counted_facets, where=where)
 
+    def given_choices(self) -> list[Facet]:
+        """The facets' values as the query string gives them, each chosen and not counted: a form
+        that could not be read is shown with every choice it made, the wrong one among them, so
+        that correcting one value keeps the others."""
+        facets = {**self.FACETS, **(self.STAFF_FACETS if self.for_staff else {})}
+        given = []
+        for name, (label, _fields) in facets.items():
+            display = self.CHOICE_LABELS.get(name, {})
+            # A value no slug or country could be (control characters, kilobytes) is left out.
+            values = dict.fromkeys(
+                value
+                for value in self.data.getlist(name)
+                if value and len(value) <= 200 and value.isprintable()
+            )
+            if values:
+                choices = [FacetChoice(value, display.get(value, value), None, True) for value in values]
+                given.append(Facet(name, label, choices))
+        return given
+
     def _filters_key(self) -> str:
         """The filters in force as the form read them, the same whatever their order, page or sort."""
         in_force = sorted(

@@ -36,7 +36,7 @@ def explain_invalid_filters(view):
         try:
             return view(request, *args, **kwargs)
         except InvalidFilters as invalid:
-            context = {"filter": invalid.filterset}
+            context = {"filter": invalid.filterset, "facets": invalid.filterset.given_choices()}
             return render(request, "statements/statement_list.html", context, status=400)
 
     return explained

@@ -327,6 +327,32 @@ def test_bad_query_strings_get_a_friendly_400(client, archive, params, message):
     assert "start again with no filters" in html
 
 
+def test_a_form_that_could_not_be_read_keeps_every_choice_made(client, archive):
+    query = {
+        "topic": "outer-space",
+        "speaker": ["wang-yi", "nobody"],
+        "kind": "direct",
+        "said_after": "2021-13-45",
+    }
+    response = client.get("/statements/", query)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    checked = set(
+        re.findall(r'<input type="checkbox" name="(\w+)" value="([^"]+)" form="filters" checked>', html)
+    )
+    assert checked == {
+        ("topic", "outer-space"),
+        ("speaker", "wang-yi"),
+        ("speaker", "nobody"),
+        ("kind", "direct"),
+    }
+    assert 'value="2021-13-45"' in html
+    # The error summary's links lead to the choices to correct.
+    assert 'href="#id_speaker"' in html and 'id="id_speaker"' in html
+    assert 'href="#id_said_after"' in html and 'id="id_said_after"' in html
+
+
 def test_page_junk_falls_back_to_a_real_page(client, archive):
     for page in ("abc", "-1", "0", "99999999999999999999", "1.5"):
         response = client.get("/statements/", {"page": page})
