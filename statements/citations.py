@@ -73,25 +73,29 @@ def _what(statement: Statement) -> str:
     return f"Statement by {who}, {said}"
 
 
+def _article_named(article) -> str:
+    """The article by its headline, in quotation marks; one without a headline is described, never
+    given a title it does not have."""
+    return f"“{article.title}”" if article.title else "an untitled article"
+
+
 def apa(statement: Statement, url: str) -> str:
     article = statement.article
     outlet = article.outlet.name if article.outlet else ""
-    title = article.title or "Untitled article"
     source = f" {outlet}." if outlet else ""
     return (
         f"{statement.speaker.name}. ({_apa_date(statement)}). “{_short_quote(statement.text)}” "
-        f"[{_what(statement)} in “{title}”].{source} {ARCHIVE_NAME}. {url}"
+        f"[{_what(statement)} in {_article_named(article)}].{source} {ARCHIVE_NAME}. {url}"
     )
 
 
 def chicago(statement: Statement, url: str) -> str:
     article = statement.article
-    title = article.title or "Untitled article"
     outlet = f", {article.outlet.name}" if article.outlet else ""
     verb = "quoted" if statement.kind == StatementKind.DIRECT else "reported"
     return (
         f"{statement.speaker.name}. “{_short_quote(statement.text)}.” {verb.capitalize()} in "
-        f"“{title}”{outlet}, {_chicago_date(statement).rstrip('.')}. {ARCHIVE_NAME}. {url}."
+        f"{_article_named(article)}{outlet}, {_chicago_date(statement).rstrip('.')}. {ARCHIVE_NAME}. {url}."
     )
 
 
@@ -114,7 +118,7 @@ def bibtex(statement: Statement, url: str) -> str:
     fields = [
         ("author", "{" + _bibtex_escape(statement.speaker.name) + "}"),
         ("title", _bibtex_escape(_short_quote(statement.text))),
-        ("howpublished", _bibtex_escape(f"{_what(statement)} in “{article.title or 'Untitled article'}”")),
+        ("howpublished", _bibtex_escape(f"{_what(statement)} in {_article_named(article)}")),
     ]
     if article.outlet:
         fields.append(("organization", _bibtex_escape(article.outlet.name)))
@@ -136,8 +140,9 @@ def ris(statement: Statement, url: str) -> str:
         ("TY", "NEWS"),
         ("AU", statement.speaker.name),
         ("TI", _short_quote(statement.text)),
-        ("T2", article.title or "Untitled article"),
     ]
+    if article.title:
+        lines.append(("T2", article.title))
     if article.outlet:
         lines.append(("PB", article.outlet.name))
     if date.year is not None:

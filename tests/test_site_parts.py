@@ -176,6 +176,18 @@ def test_citations_never_claim_an_unknown_date():
     assert "PY  -" not in citations.ris(statement, URL)
 
 
+def test_citations_never_give_an_untitled_article_a_title():
+    statement = statement_stub()
+    statement.article.title = ""
+
+    assert "reported in an untitled article]. TASS." in citations.apa(statement, URL)
+    assert "Reported in an untitled article, TASS, December 24, 2021." in citations.chicago(statement, URL)
+    assert "reported in an untitled article}" in citations.bibtex(statement, URL)
+    assert not any(line.startswith("T2") for line in citations.ris(statement, URL).splitlines())
+    for cited in (citations.apa, citations.chicago, citations.bibtex, citations.ris):
+        assert "Untitled article" not in cited(statement, URL) and "“”" not in cited(statement, URL)
+
+
 def test_bibtex_is_escaped_and_ris_is_tagged():
     statement = statement_stub(precision="month", published=dt.date(2021, 12, 1))
 
