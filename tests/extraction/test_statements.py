@@ -172,6 +172,17 @@ def test_embedded_long_quote_is_the_statement():
     assert statement.text == "work with every partner to keep the sea lanes open."
 
 
+def test_reported_clause_keeps_the_quotation_it_ends_with():
+    statement = only(
+        "Foreign Minister Ana Lopez told reporters that the new tariffs were aimed at "
+        '"cutting off trade routes from the whole region."'
+    )
+    assert statement.kind == StatementKind.INDIRECT
+    assert statement.text.startswith("the new tariffs were aimed at")
+    assert "cutting off trade routes from the whole region" in statement.text
+    assert statement.speaker.name == "Ana Lopez"
+
+
 def test_framing_quotes_and_unattributed_quotes_are_not_statements():
     found = statements(
         'The summit adopted a declaration titled "A Shared Future for the Peoples of the Region."\n\n'
