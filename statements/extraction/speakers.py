@@ -789,6 +789,10 @@ def descriptor_matches(descriptor: Subject, role: str, speaker: SpeakerRef) -> b
         return speaker.kind == SpeakerKind.INSTITUTION and head in lowered_role
     if speaker.kind == SpeakerKind.INSTITUTION:
         return False
+    # "The Chinese diplomat" after a meeting of two ministers is the one from China.
+    country = speaker.country or country_of(role)
+    if descriptor.country and country and country != descriptor.country:
+        return False
     if head == "diplomat":
         return any(marker in lowered_role for marker in DIPLOMATIC_ROLES)
     if head in {"official", "representative", "politician"}:

@@ -183,6 +183,15 @@ def test_reported_clause_keeps_the_quotation_it_ends_with():
     assert statement.speaker.name == "Ana Lopez"
 
 
+def test_a_description_naming_a_country_skips_a_speaker_from_another():
+    found = statements(
+        "Mongolian Foreign Minister Batbold Erdene said after meeting Ambassador of Japan to "
+        "Mongolia Kenji Sato that the two countries would sign a trade deal in May.\n\n"
+        "The Japanese diplomat, for his part, noted that Tokyo was ready to finance the new airport."
+    )
+    assert [s.speaker.name for s in found] == ["Batbold Erdene", "Kenji Sato"]
+
+
 def test_framing_quotes_and_unattributed_quotes_are_not_statements():
     found = statements(
         'The summit adopted a declaration titled "A Shared Future for the Peoples of the Region."\n\n'
