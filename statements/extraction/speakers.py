@@ -793,6 +793,9 @@ def descriptor_matches(descriptor: Subject, role: str, speaker: SpeakerRef) -> b
     country = speaker.country or country_of(role)
     if descriptor.country and country and country != descriptor.country:
         return False
+    # "his Iranian counterpart" holds the office of the one he met: "the Iranian minister".
+    if descriptor.country and country and "counterpart" in role.lower():
+        return True
     if head == "diplomat":
         return any(marker in lowered_role for marker in DIPLOMATIC_ROLES)
     if head in {"official", "representative", "politician"}:

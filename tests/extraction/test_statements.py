@@ -192,6 +192,16 @@ def test_a_description_naming_a_country_skips_a_speaker_from_another():
     assert [s.speaker.name for s in found] == ["Batbold Erdene", "Kenji Sato"]
 
 
+def test_a_counterpart_is_the_one_a_description_with_his_country_means():
+    found = statements(
+        "Foreign Minister Ali Shah said after talks with his Turkish counterpart Mehmet Demir that "
+        "trade would double by 2030.\n\n"
+        "Demir said Ankara was ready to open a new consulate in Lahore.\n\n"
+        '"Our two nations are brothers, and nothing will change that," the Turkish foreign minister said.'
+    )
+    assert [s.speaker.name for s in found] == ["Ali Shah", "Mehmet Demir", "Mehmet Demir"]
+
+
 def test_framing_quotes_and_unattributed_quotes_are_not_statements():
     found = statements(
         'The summit adopted a declaration titled "A Shared Future for the Peoples of the Region."\n\n'
