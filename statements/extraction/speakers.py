@@ -82,6 +82,9 @@ DIPLOMATIC_ROLES = (
     "deputy foreign",
     "spokes",
 )
+# A spokesman speaks for a diplomatic service unless the title names another body: the
+# Kremlin's or the defence ministry's spokesman is not "the diplomat".
+NON_DIPLOMATIC_BODIES = ("kremlin", "presiden", "defen", "military", "army", "navy", "police", "cabinet")
 
 
 class Token(NamedTuple):
@@ -797,6 +800,8 @@ def descriptor_matches(descriptor: Subject, role: str, speaker: SpeakerRef) -> b
     if descriptor.country and country and "counterpart" in role.lower():
         return True
     if head == "diplomat":
+        if "spokes" in lowered_role and any(body in lowered_role for body in NON_DIPLOMATIC_BODIES):
+            return False
         return any(marker in lowered_role for marker in DIPLOMATIC_ROLES)
     if head in {"official", "representative", "politician"}:
         return True

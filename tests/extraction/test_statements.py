@@ -202,6 +202,15 @@ def test_a_counterpart_is_the_one_a_description_with_his_country_means():
     assert [s.speaker.name for s in found] == ["Ali Shah", "Mehmet Demir", "Mehmet Demir"]
 
 
+def test_the_diplomat_is_not_the_kremlin_spokesman_quoted_last():
+    found = statements(
+        "Deputy Foreign Minister Oleg Rudin said that the talks with Washington were frozen.\n\n"
+        "Kremlin spokesman Ivan Petrov said that the president had no plans to call Washington.\n\n"
+        "The senior diplomat also underlined that the embassy would keep working as usual."
+    )
+    assert [s.speaker.name for s in found] == ["Oleg Rudin", "Ivan Petrov", "Oleg Rudin"]
+
+
 def test_framing_quotes_and_unattributed_quotes_are_not_statements():
     found = statements(
         'The summit adopted a declaration titled "A Shared Future for the Peoples of the Region."\n\n'
