@@ -636,7 +636,12 @@ def attribute(
             subject = chained.subject
             chained = chained.continues_into
         resolved = _resolve(subject, state, position) if subject is not None else None
-        if resolved is None and subject is not None and subject.kind == "descriptor":
+        if (
+            resolved is None
+            and subject is not None
+            and subject.kind == "descriptor"
+            and not subject.indefinite
+        ):
             # "..., the ministry spokesman said." in a lead that names him only later.
             resolved = _first_named_after(subject, candidates[number + 1 :], state, paragraph_offsets)
         if resolved is None and candidate.interview_answer and state.history:
@@ -743,6 +748,8 @@ def _resolve_description(
         speaker = state.history[-1][0]
         return speaker, subject.as_written, state.roles.get(speaker.name, "")
     for speaker, _ in reversed(state.history):
+        if subject.indefinite:
+            break
         if descriptor_matches(subject, state.roles.get(speaker.name, ""), speaker):
             return speaker, subject.as_written, state.roles.get(speaker.name, "")
     mentions = state.directory.mentions
@@ -759,7 +766,7 @@ def _resolve_description(
             speaker, role = _named(mention, state, position)
             return speaker, subject.as_written, role
     describes_a_body = subject.head in INSTITUTION_NOUNS
-    if not describes_a_body:
+    if not describes_a_body and not subject.indefinite:
         for speaker, _ in reversed(state.history):
             if speaker.kind == SpeakerKind.PERSON:
                 return speaker, subject.as_written, state.roles.get(speaker.name, "")

@@ -211,6 +211,25 @@ def test_the_diplomat_is_not_the_kremlin_spokesman_quoted_last():
     assert [s.speaker.name for s in found] == ["Oleg Rudin", "Ivan Petrov", "Oleg Rudin"]
 
 
+def test_a_spokesperson_in_the_lead_is_the_one_named_with_that_title_later():
+    found = statements(
+        "China opposes the new export rules and has lodged representations with Washington, "
+        "a Chinese Foreign Ministry spokesperson said on Wednesday.\n\n"
+        '"The rules harm the interests of companies in both countries," said ministry '
+        "spokesperson Lin Qiaoyu at a regular press briefing."
+    )
+    assert [s.speaker.name for s in found] == ["Lin Qiaoyu", "Lin Qiaoyu"]
+    assert found[0].said_on.iso() == "2024-03-13"
+
+
+def test_an_anonymous_spokesperson_is_not_given_a_name_from_elsewhere():
+    found = statements(
+        "Foreign Minister Petr Lukin said the talks would resume in April.\n\n"
+        "The delegation will arrive on Monday, a spokesperson said."
+    )
+    assert [s.speaker.name for s in found] == ["Petr Lukin"]
+
+
 def test_framing_quotes_and_unattributed_quotes_are_not_statements():
     found = statements(
         'The summit adopted a declaration titled "A Shared Future for the Peoples of the Region."\n\n'
