@@ -124,6 +124,8 @@ def resolve_said_on(text: str, published: PartialDate) -> PartialDate | None:
 def _resolve_match(match: re.Match, anchor: dt.date | None, published: PartialDate) -> PartialDate | None:
     if match["year"] and match["month"]:
         return _safe_date(int(match["year"]), _month_number(match["month"]), int(match["day"]))
+    if match["dm_year"] and match["dm_month"]:
+        return _safe_date(int(match["dm_year"]), _month_number(match["dm_month"]), int(match["dm_day"]))
     if match["bare_year"]:
         return PartialDate(int(match["bare_year"]))
     if anchor is None:
@@ -138,8 +140,6 @@ def _resolve_match(match: re.Match, anchor: dt.date | None, published: PartialDa
         if match["named_weekday"] and match.group(0).lower().startswith("last") and back == 0:
             back = 7
         return PartialDate.from_date(anchor - dt.timedelta(days=back))
-    if match["dm_year"] and match["dm_month"]:
-        return _safe_date(int(match["dm_year"]), _month_number(match["dm_month"]), int(match["dm_day"]))
     if (match["month"] and match["day"]) or match["dm_month"]:
         month = _month_number(match["month"] or match["dm_month"])
         day = int(match["day"] or match["dm_day"])

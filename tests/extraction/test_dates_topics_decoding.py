@@ -56,6 +56,12 @@ def test_said_on_is_never_invented_without_a_publication_year():
     assert resolve_said_on("said on Tuesday", PartialDate(None, 12, 22)) is None
 
 
+def test_a_said_on_date_with_its_year_needs_no_publication_year():
+    undated = PartialDate(None, 12, 22)
+    assert resolve_said_on("said on 2 February 2021", undated).iso() == "2021-02-02"
+    assert resolve_said_on("said on February 2, 2021", undated).iso() == "2021-02-02"
+
+
 def test_forward_looking_month_is_not_a_said_on_date():
     assert resolve_said_on("looks forward to talks this October", PartialDate(2023, 9, 19)) is None
 
