@@ -468,6 +468,32 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
     return None
 
 
+def _reported_around_quotes(
+    masked: str, quotes: list[QuoteSpan], low: int
+) -> tuple[int, int, Subject, str] | None:
+    """Reported speech that carries its quotations inside the clause ("X said Russia regarded
+    the move as "a direct threat to our security.""): the clause is the statement, and the
+    quotation alone would lose what it is said about."""
+    first = min(span.mark_start for span in quotes) - low
+    # Most quoted sentences open with the quotation: no clause can carry it, and reading one
+    # is what costs time here.
+    if word_count(masked[:first]) < MIN_REPORTED_WORDS or any(
+        not span.opened or not span.closed for span in quotes
+    ):
+        return None
+    found = _reported(masked)
+    if found is None:
+        return None
+    start, end, _, _ = found
+    last = max(span.mark_end for span in quotes) - low
+    if first <= start or last > end + 1:
+        return None
+    # A clause that is little but the quotation ("X said Japan will "...."") stays a quotation.
+    if word_count(masked[start:end].replace(MASK, " ")) < MIN_REPORTED_WORDS:
+        return None
+    return found
+
+
 def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> list[Candidate]:
     quotes_by_paragraph = _accept_quotes(paragraphs, use_single_marks)
     candidates: list[Candidate] = []
@@ -503,6 +529,25 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
             if quotes and _is_question_asked(
                 sentence, [(q.mark_start - low, q.mark_end - low) for q in quotes]
             ):
+                continue
+            carried = _reported_around_quotes(masked, quotes, low) if quotes else None
+            if carried is not None:
+                start, end, subject, attribution = carried
+                cleaned = _clean_content(sentence[start:end])
+                offset = low + start + max(sentence[start:end].find(cleaned[:20]), 0)
+                candidates.append(
+                    Candidate(
+                        StatementKind.INDIRECT,
+                        cleaned,
+                        index,
+                        offset,
+                        offset + len(cleaned),
+                        subject,
+                        low + subject.start,
+                        attribution.replace(MASK, " "),
+                    )
+                )
+                previous_open_piece = None
                 continue
             if quotes:
                 relative = [(q.mark_start - low, q.mark_end - low) for q in quotes]
@@ -591,7 +636,12 @@ def attribute(
             subject = chained.subject
             chained = chained.continues_into
         resolved = _resolve(subject, state, position) if subject is not None else None
-        if resolved is None and subject is not None and subject.kind == "descriptor":
+        if (
+            resolved is None
+            and subject is not None
+            and subject.kind == "descriptor"
+            and not subject.indefinite
+        ):
             # "..., the ministry spokesman said." in a lead that names him only later.
             resolved = _first_named_after(subject, candidates[number + 1 :], state, paragraph_offsets)
         if resolved is None and candidate.interview_answer and state.history:
@@ -698,6 +748,8 @@ def _resolve_description(
         speaker = state.history[-1][0]
         return speaker, subject.as_written, state.roles.get(speaker.name, "")
     for speaker, _ in reversed(state.history):
+        if subject.indefinite:
+            break
         if descriptor_matches(subject, state.roles.get(speaker.name, ""), speaker):
             return speaker, subject.as_written, state.roles.get(speaker.name, "")
     mentions = state.directory.mentions
@@ -714,7 +766,7 @@ def _resolve_description(
             speaker, role = _named(mention, state, position)
             return speaker, subject.as_written, role
     describes_a_body = subject.head in INSTITUTION_NOUNS
-    if not describes_a_body:
+    if not describes_a_body and not subject.indefinite:
         for speaker, _ in reversed(state.history):
             if speaker.kind == SpeakerKind.PERSON:
                 return speaker, subject.as_written, state.roles.get(speaker.name, "")

@@ -76,15 +76,27 @@ def find_month_day(text: str) -> PartialDate | None:
     return None
 
 
+# The same parts in day-month order ("on 24 November"), under names of their own.
+_DAY_FIRST = (
+    _DAY.replace("<day>", "<dm_day>")
+    + r"\s+(?:of\s+)?"
+    + _MONTH.replace("<month>", "<dm_month>")
+    + r"(?:,?\s+"
+    + _YEAR.replace("<year>", "<dm_year>")
+    + ")?"
+)
+
 _RELATIVE = re.compile(
     r"\b(?:"
-    r"(?P<today>today|this morning|this afternoon|this evening|tonight)"
+    r"(?P<today>today|this morning|this afternoon|this evening|tonight|(?:earlier|later) in the day)"
     r"|(?P<yesterday>yesterday|last night)"
     r"|on\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:this|last)\s+(?P<named_weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     # "said Thursday", "at Monday's press conference".
     r"|(?P<bare_weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?=['’]s\b|\b)"
     rf"|on\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
+    # "on 24 November", as European and Central Asian agencies write it.
+    rf"|on\s+(?:the\s+)?{_DAY_FIRST}"
     r"|(?P<which>this\s+past|last|this|earlier\s+this|in|early|late|mid-?)\s*(?P<month_only>january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?P<month_year>(?:19|20)\d\d))?"
     r"|(?P<earlier_month>earlier\s+this\s+month|this\s+month)"
     r"|(?P<last_month>last\s+month)"
@@ -112,6 +124,8 @@ def resolve_said_on(text: str, published: PartialDate) -> PartialDate | None:
 def _resolve_match(match: re.Match, anchor: dt.date | None, published: PartialDate) -> PartialDate | None:
     if match["year"] and match["month"]:
         return _safe_date(int(match["year"]), _month_number(match["month"]), int(match["day"]))
+    if match["dm_year"] and match["dm_month"]:
+        return _safe_date(int(match["dm_year"]), _month_number(match["dm_month"]), int(match["dm_day"]))
     if match["bare_year"]:
         return PartialDate(int(match["bare_year"]))
     if anchor is None:
@@ -126,8 +140,9 @@ def _resolve_match(match: re.Match, anchor: dt.date | None, published: PartialDa
         if match["named_weekday"] and match.group(0).lower().startswith("last") and back == 0:
             back = 7
         return PartialDate.from_date(anchor - dt.timedelta(days=back))
-    if match["month"] and match["day"]:
-        month, day = _month_number(match["month"]), int(match["day"])
+    if (match["month"] and match["day"]) or match["dm_month"]:
+        month = _month_number(match["month"] or match["dm_month"])
+        day = int(match["day"] or match["dm_day"])
         year = anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
         return _safe_date(year, month, day)
     if match["month_only"]:

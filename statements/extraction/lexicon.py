@@ -163,6 +163,9 @@ TITLE_WORDS = frozenset(
 
 TITLE_WORDS = TITLE_WORDS | {"chairperson", "secretary-general", "director-general", "delegate"}
 
+# "his Iranian counterpart Abbas Moradi": the office is the other party's, the country his own.
+TITLE_WORDS = TITLE_WORDS | {"counterpart"}
+
 # Words of the bodies people work for, so "Department for Arms Control Dmitry Sokolin" keeps
 # "Arms Control" out of the name.
 TITLE_WORDS = TITLE_WORDS | frozenset(

@@ -82,6 +82,9 @@ DIPLOMATIC_ROLES = (
     "deputy foreign",
     "spokes",
 )
+# A spokesman speaks for a diplomatic service unless the title names another body: the
+# Kremlin's or the defence ministry's spokesman is not "the diplomat".
+NON_DIPLOMATIC_BODIES = ("kremlin", "presiden", "defen", "military", "army", "navy", "police", "cabinet")
 
 
 class Token(NamedTuple):
@@ -108,6 +111,8 @@ class Subject:
     role: str = ""
     country: str = ""
     head: str = ""
+    # "a ministry spokesperson": someone the article may name elsewhere, or nobody it names.
+    indefinite: bool = False
 
     def shifted(self, offset: int) -> Subject:
         return replace(self, start=self.start + offset, end=self.end + offset)
@@ -329,6 +334,10 @@ def _ends_with_name(text: str) -> bool:
     tokens = tokenize(text.rstrip().rstrip(","))
     return bool(tokens) and is_name_word(tokens[-1])
 
+
+# Offices one person holds at a time, so "a spokesperson of the ministry" may be the one the
+# article names; "a senior official" or "a diplomat" stays anonymous.
+SPECIFIC_OFFICES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 
 # What an institution or person issued, standing for them: "the embassy's statement said".
 ISSUED_BY_OWNER = frozenset(
@@ -584,7 +593,7 @@ def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
     start = len(tokens) - 1
     while start > 0 and len(tokens) - start <= 6:
         token = tokens[start - 1]
-        if token.bare == "the":
+        if token.bare == "the" or (token.bare in {"a", "an"} and head in SPECIFIC_OFFICES):
             start -= 1
             break
         if token.text in CLAUSE_BOUNDARY or token.bare in {
@@ -602,14 +611,22 @@ def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
         start -= 1
     first = tokens[start]
     owner = _strip_possessive(first.bare)
-    if first.bare != "the" and owner not in DEMONYMS and owner not in COUNTRIES:
+    indefinite = first.bare in {"a", "an"}
+    if first.bare != "the" and not indefinite and owner not in DEMONYMS and owner not in COUNTRIES:
         return None
     if not _at_boundary(text, first.start):
         return None
     phrase = text[first.start : last.end]
-    role = re.sub(r"^[Tt]he\s+", "", phrase)
+    role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", phrase)
     return Subject(
-        "descriptor", first.start, last.end, phrase, head=head, role=role, country=country_of(phrase)
+        "descriptor",
+        first.start,
+        last.end,
+        phrase,
+        head=head,
+        role=role,
+        country=country_of(phrase),
+        indefinite=indefinite,
     )
 
 
@@ -789,7 +806,16 @@ def descriptor_matches(descriptor: Subject, role: str, speaker: SpeakerRef) -> b
         return speaker.kind == SpeakerKind.INSTITUTION and head in lowered_role
     if speaker.kind == SpeakerKind.INSTITUTION:
         return False
+    # "The Chinese diplomat" after a meeting of two ministers is the one from China.
+    country = speaker.country or country_of(role)
+    if descriptor.country and country and country != descriptor.country:
+        return False
+    # "his Iranian counterpart" holds the office of the one he met: "the Iranian minister".
+    if descriptor.country and country and "counterpart" in role.lower():
+        return True
     if head == "diplomat":
+        if "spokes" in lowered_role and any(body in lowered_role for body in NON_DIPLOMATIC_BODIES):
+            return False
         return any(marker in lowered_role for marker in DIPLOMATIC_ROLES)
     if head in {"official", "representative", "politician"}:
         return True

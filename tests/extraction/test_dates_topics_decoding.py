@@ -35,6 +35,10 @@ WEDNESDAY = PartialDate(2023, 2, 22)
         ("said today", "2023-02-22"),
         ("said on February 2", "2023-02-02"),
         ("said on December 30", "2022-12-30"),
+        ("said at a meeting on 20 February", "2023-02-20"),
+        ("said on 30 December", "2022-12-30"),
+        ("said on the 2nd of February 2021", "2021-02-02"),
+        ("Earlier in the day, the embassy said", "2023-02-22"),
         ("said this past October", "2022-10"),
         ("said last February", "2022-02"),
         ("said earlier this month", "2023-02"),
@@ -50,6 +54,12 @@ def test_said_on_relative_to_publication(clause, expected):
 
 def test_said_on_is_never_invented_without_a_publication_year():
     assert resolve_said_on("said on Tuesday", PartialDate(None, 12, 22)) is None
+
+
+def test_a_said_on_date_with_its_year_needs_no_publication_year():
+    undated = PartialDate(None, 12, 22)
+    assert resolve_said_on("said on 2 February 2021", undated).iso() == "2021-02-02"
+    assert resolve_said_on("said on February 2, 2021", undated).iso() == "2021-02-02"
 
 
 def test_forward_looking_month_is_not_a_said_on_date():

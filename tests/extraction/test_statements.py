@@ -172,6 +172,64 @@ def test_embedded_long_quote_is_the_statement():
     assert statement.text == "work with every partner to keep the sea lanes open."
 
 
+def test_reported_clause_keeps_the_quotation_it_ends_with():
+    statement = only(
+        "Foreign Minister Ana Lopez told reporters that the new tariffs were aimed at "
+        '"cutting off trade routes from the whole region."'
+    )
+    assert statement.kind == StatementKind.INDIRECT
+    assert statement.text.startswith("the new tariffs were aimed at")
+    assert "cutting off trade routes from the whole region" in statement.text
+    assert statement.speaker.name == "Ana Lopez"
+
+
+def test_a_description_naming_a_country_skips_a_speaker_from_another():
+    found = statements(
+        "Mongolian Foreign Minister Batbold Erdene said after meeting Ambassador of Japan to "
+        "Mongolia Kenji Sato that the two countries would sign a trade deal in May.\n\n"
+        "The Japanese diplomat, for his part, noted that Tokyo was ready to finance the new airport."
+    )
+    assert [s.speaker.name for s in found] == ["Batbold Erdene", "Kenji Sato"]
+
+
+def test_a_counterpart_is_the_one_a_description_with_his_country_means():
+    found = statements(
+        "Foreign Minister Ali Shah said after talks with his Turkish counterpart Mehmet Demir that "
+        "trade would double by 2030.\n\n"
+        "Demir said Ankara was ready to open a new consulate in Lahore.\n\n"
+        '"Our two nations are brothers, and nothing will change that," the Turkish foreign minister said.'
+    )
+    assert [s.speaker.name for s in found] == ["Ali Shah", "Mehmet Demir", "Mehmet Demir"]
+
+
+def test_the_diplomat_is_not_the_kremlin_spokesman_quoted_last():
+    found = statements(
+        "Deputy Foreign Minister Oleg Rudin said that the talks with Washington were frozen.\n\n"
+        "Kremlin spokesman Ivan Petrov said that the president had no plans to call Washington.\n\n"
+        "The senior diplomat also underlined that the embassy would keep working as usual."
+    )
+    assert [s.speaker.name for s in found] == ["Oleg Rudin", "Ivan Petrov", "Oleg Rudin"]
+
+
+def test_a_spokesperson_in_the_lead_is_the_one_named_with_that_title_later():
+    found = statements(
+        "China opposes the new export rules and has lodged representations with Washington, "
+        "a Chinese Foreign Ministry spokesperson said on Wednesday.\n\n"
+        '"The rules harm the interests of companies in both countries," said ministry '
+        "spokesperson Lin Qiaoyu at a regular press briefing."
+    )
+    assert [s.speaker.name for s in found] == ["Lin Qiaoyu", "Lin Qiaoyu"]
+    assert found[0].said_on.iso() == "2024-03-13"
+
+
+def test_an_anonymous_spokesperson_is_not_given_a_name_from_elsewhere():
+    found = statements(
+        "Foreign Minister Petr Lukin said the talks would resume in April.\n\n"
+        "The delegation will arrive on Monday, a spokesperson said."
+    )
+    assert [s.speaker.name for s in found] == ["Petr Lukin"]
+
+
 def test_framing_quotes_and_unattributed_quotes_are_not_statements():
     found = statements(
         'The summit adopted a declaration titled "A Shared Future for the Peoples of the Region."\n\n'
