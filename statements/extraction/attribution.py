@@ -468,6 +468,26 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
     return None
 
 
+def _reported_candidate(
+    sentence: str, low: int, index: int, found: tuple[int, int, Subject, str]
+) -> Candidate:
+    """Reported speech as `_reported` found it in a sentence that starts at `low` in its paragraph."""
+    start, end, subject, attribution = found
+    content = sentence[start:end]
+    cleaned = _clean_content(content)
+    offset = low + start + max(content.find(cleaned[:20]), 0)
+    return Candidate(
+        StatementKind.INDIRECT,
+        cleaned,
+        index,
+        offset,
+        offset + len(cleaned),
+        subject,
+        low + subject.start,
+        attribution.replace(MASK, " "),
+    )
+
+
 def _reported_around_quotes(
     masked: str, quotes: list[QuoteSpan], low: int
 ) -> tuple[int, int, Subject, str] | None:
@@ -532,21 +552,7 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
                 continue
             carried = _reported_around_quotes(masked, quotes, low) if quotes else None
             if carried is not None:
-                start, end, subject, attribution = carried
-                cleaned = _clean_content(sentence[start:end])
-                offset = low + start + max(sentence[start:end].find(cleaned[:20]), 0)
-                candidates.append(
-                    Candidate(
-                        StatementKind.INDIRECT,
-                        cleaned,
-                        index,
-                        offset,
-                        offset + len(cleaned),
-                        subject,
-                        low + subject.start,
-                        attribution.replace(MASK, " "),
-                    )
-                )
+                candidates.append(_reported_candidate(sentence, low, index, carried))
                 previous_open_piece = None
                 continue
             if quotes:
@@ -588,24 +594,9 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
                         )
                     )
                 continue
-            start, end, subject, attribution = found
-            content = sentence[start:end]
-            cleaned = _clean_content(content)
-            if word_count(cleaned) < MIN_REPORTED_WORDS:
-                continue
-            offset = low + start + content.find(cleaned[:20]) if cleaned[:20] in content else low + start
-            candidates.append(
-                Candidate(
-                    StatementKind.INDIRECT,
-                    cleaned,
-                    index,
-                    offset,
-                    offset + len(cleaned),
-                    subject,
-                    low + subject.start,
-                    attribution.replace(MASK, " "),
-                )
-            )
+            candidate = _reported_candidate(sentence, low, index, found)
+            if word_count(candidate.text) >= MIN_REPORTED_WORDS:
+                candidates.append(candidate)
         if spans and spans[-1].closed:
             previous_open_piece = None
     return candidates
