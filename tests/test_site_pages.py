@@ -344,3 +344,16 @@ def test_no_page_shows_template_syntax(client, seeded):
         # BibTeX braces names ({{Security Council}}); a template writes {{ variable }}.
         for syntax in ("{#", "#}", "{%", "%}", "{{ ", " }}"):
             assert syntax not in html, (url, syntax)
+
+
+def test_a_kept_statement_whose_words_the_article_no_longer_reads_says_so(client, make_statement):
+    words = "The words the article reads."
+    first = make_statement(words, char_start=0, char_end=len(words))
+    kept = make_statement("Words a later version of the article dropped.", article=first.article)
+
+    html = client.get(kept.get_absolute_url()).content.decode()
+
+    assert "The source article’s current text does not read these words" in html
+    assert "Read it in context" not in html and 'id="context-heading"' not in html
+    shown = client.get(first.get_absolute_url()).content.decode()
+    assert "does not read these words" not in shown and "Read it in context" in shown
