@@ -61,7 +61,7 @@ GUNICORN_BIND ?= 127.0.0.1:8000
 serve: venv
 	DEBUG=0 STATIC_MANIFEST=1 $(BIN)/python manage.py collectstatic --noinput -v0
 	DEBUG=0 $(BIN)/python manage.py migrate --noinput
-	DEBUG=0 STATIC_MANIFEST=1 PAGE_CACHE_SECONDS=$${PAGE_CACHE_SECONDS:-60} $(BIN)/gunicorn archive.wsgi --bind $(GUNICORN_BIND) \
+	DEBUG=0 STATIC_MANIFEST=1 $(BIN)/gunicorn archive.wsgi --bind $(GUNICORN_BIND) \
 		--workers $${WEB_CONCURRENCY:-$$(( 2 * $$(nproc) + 1 ))} --access-logfile -
 
 # The benchmark: PostgreSQL at 100k and 1M statements, in its own database (archive_bench), with a

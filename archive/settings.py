@@ -59,6 +59,9 @@ MIDDLEWARE = [
     "archive.database.ReplicaReadsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Readers' pages whole, keyed by the database's snapshot (archive/page_cache.py): below the
+    # headers every response gets afresh, above the work a page is built with.
+    "archive.page_cache.SnapshotPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -69,24 +72,21 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-# Readers' pages can be cached whole, per URL, for PAGE_CACHE_SECONDS (0, the default, turns it off;
-# `make serve` uses 60): a popular search or filtered list is then built once a minute, not once per
-# reader. Each server keeps its own cache in memory (LocMemCache), so app servers stay stateless;
-# several can share one by setting CACHES to a Memcached or Redis backend.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
-if PAGE_CACHE_SECONDS > 0:
-    MIDDLEWARE = [
-        "django.middleware.cache.UpdateCacheMiddleware",
-        *MIDDLEWARE,
-        "django.middleware.cache.FetchFromCacheMiddleware",
-    ]
+# On PostgreSQL readers' pages are cached whole, keyed by the database's snapshot, so a cached page
+# is the page the database would give now (archive/page_cache.py). PAGE_CACHE=0 turns it off.
+if not env_bool("PAGE_CACHE", default=True):
+    MIDDLEWARE.remove("archive.page_cache.SnapshotPageCacheMiddleware")
 # Archive-wide tallies (statements per topic and speaker, timelines, readers' facets) are counted at
 # most this often (statements/summaries.py); 0 counts them on every request.
 SUMMARY_CACHE_SECONDS = int(os.environ.get("SUMMARY_CACHE_SECONDS", "300"))
-CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
-CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}},
+    # Readers' pages (archive/page_cache.py), in each server's memory: about 30-90 KB each.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
     # Rendered statement rows, keyed by what they show (statements/templatetags/fragments.py):
     # about 1.5 KB each, so at most about 15 MB per worker.
     "fragments": {
