@@ -25,7 +25,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connections, router
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import get_cache_key, learn_cache_key
+from django.utils.cache import get_cache_key, get_conditional_response, learn_cache_key
 
 from statements.models import Statement
 
@@ -65,7 +65,8 @@ class SnapshotPageCacheMiddleware:
         if cache_key is not None:
             cached = self.cache.get(cache_key)
             if cached is not None:
-                return cached
+                # A browser that holds this very page (a permalink's ETag) is still told so.
+                return get_conditional_response(request, etag=cached.get("ETag"), response=cached)
         response = self.get_response(request)
         if self._is_for_everyone(response):
             cache_key = learn_cache_key(request, response, PAGE_SECONDS, key_prefix, cache=self.cache)

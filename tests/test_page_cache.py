@@ -19,16 +19,33 @@ def statement(make_statement):
     return make_statement("NATO expansion threatens the security of Europe.")
 
 
-def test_a_page_read_again_is_served_without_building_it(client, statement, django_assert_num_queries):
+def test_a_page_read_again_is_served_without_building_it(client, statement):
     first = client.get("/statements/?kind=direct")
     assert first.status_code == 200
 
-    # The only query left: which snapshot the database reads.
-    with django_assert_num_queries(1):
-        again = client.get("/statements/?kind=direct")
+    # The snapshot is the whole server's: a write elsewhere on it between two requests (another
+    # database's, autovacuum's) rightly means building the page again, so a few tries are allowed.
+    for _ in range(3):
+        with CaptureQueriesContext(connection) as queries:
+            again = client.get("/statements/?kind=direct")
+        if len(queries) == 1:
+            break
 
+    # The only query left: which snapshot the database reads.
+    assert len(queries) == 1
     assert again.content == first.content
     assert "NATO expansion threatens the security of Europe." in again.content.decode()
+
+
+def test_a_browser_holding_a_kept_permalink_is_told_it_has_not_changed(client, statement):
+    url = statement.get_absolute_url()
+    first = client.get(url)
+    assert client.get(url).content == first.content
+
+    again = client.get(url, headers={"if-none-match": first["ETag"]})
+
+    assert again.status_code == 304
+    assert again.content == b""
 
 
 def test_an_edit_shows_on_the_next_request(client, statement):
