@@ -81,7 +81,8 @@ if not env_bool("PAGE_CACHE", default=True):
 SUMMARY_CACHE_SECONDS = int(os.environ.get("SUMMARY_CACHE_SECONDS", "300"))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}},
-    # Readers' pages (archive/page_cache.py), in each server's memory: about 30-90 KB each.
+    # Readers' pages (archive/page_cache.py), in each server's memory: 7-40 KB each, so at most
+    # about 40 MB per worker.
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
