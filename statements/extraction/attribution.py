@@ -356,7 +356,9 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
         "sunday",
     }:
         return None
-    if not FINITE_VERB.search(" ".join(stripped.split()[:20])):
+    # "said the Arab world "cannot afford ..."": the quotation carries the clause's verb.
+    subject_then_quotation = MASK in " ".join(stripped.split()[:6])
+    if not FINITE_VERB.search(" ".join(stripped.split()[:20])) and not subject_then_quotation:
         return None
     return verb.end() + (len(after) - len(stripped))
 

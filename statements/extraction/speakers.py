@@ -504,7 +504,12 @@ def _joins_two_people(role: str) -> bool:
     head, joined, tail = role.partition(" and ")
     if not joined:
         return False
-    return any(_is_role_noun(t) for t in tokenize(head)) and any(_is_role_noun(t) for t in tokenize(tail))
+    head_tokens = tokenize(head)
+    # "Deputy Prime Minister and Foreign Minister Omar Khasawneh": with no name before "and",
+    # both titles are one person's offices.
+    if not head_tokens or _is_title_word(head_tokens[-1]):
+        return False
+    return any(_is_role_noun(t) for t in head_tokens) and any(_is_role_noun(t) for t in tokenize(tail))
 
 
 def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:

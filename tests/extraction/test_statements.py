@@ -525,3 +525,19 @@ def test_a_title_ending_in_a_states_or_bodys_name_stays_out_of_the_name(title, n
     assert statement.role_as_written == title
     if country:
         assert statement.speaker.country == country
+
+
+def test_two_offices_joined_by_and_belong_to_one_person():
+    statement = only(
+        "Deputy Prime Minister and Foreign Minister Omar Haddad said the region would not accept another war."
+    )
+    assert statement.speaker.name == "Omar Haddad"
+    assert statement.role_as_written == "Deputy Prime Minister and Foreign Minister"
+
+
+def test_a_clause_whose_verb_is_inside_the_quotation_keeps_its_subject():
+    statement = only(
+        'Minister Omar Haddad said the Arab world "cannot afford another failed state on its borders."'
+    )
+    assert statement.kind == StatementKind.INDIRECT
+    assert statement.text == 'the Arab world "cannot afford another failed state on its borders."'
