@@ -88,6 +88,12 @@ ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,120})(?:,\s*who\
 QUESTION_ASKED = re.compile(r"^\W*(?:[\w’'\-]+\s+){0,6}?(?:asked|wondered|queried)\b")
 QUESTION_INTRO = re.compile(r"^\W*(?:when\s+)?asked\b", re.IGNORECASE)
 SAYING = re.compile(r",\s*saying(?:\s+that)?\s+")
+# "X condemned the move, saying (that) ...", "X called on ..., stressing that ...": a participle
+# of a speech verb gives the clause after a predicate that is not one.
+SPEECH_PARTICIPLE = re.compile(
+    r",\s*(?:saying(?:\s+that)?|(?:stressing|noting|insisting|arguing|warning|adding|emphasi[sz]ing"
+    r"|underlining|explaining|asserting|affirming|reiterating)\s+that)\s+"
+)
 INTERVIEW_QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.\-–—]\s")
 INTERVIEW_ANSWER = re.compile(r"^\s*(?:A|Answer)\s*[:.\-–—]\s")
 DISCOURSE_OPENER = re.compile(
@@ -467,6 +473,36 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
         if re.search(r"(?:^|\s)[Aa]s$", before) and after.lstrip().startswith(","):
             start = verb.end() + after.index(",") + 1
             return start, _content_end(masked, start), subject, masked[:start]
+        participle = SPEECH_PARTICIPLE.search(masked, verb.end())
+        if participle:
+            # "X called on the council to act, stressing that ...".
+            return (
+                participle.end(),
+                _content_end(masked, participle.end()),
+                subject,
+                masked[: participle.end()],
+            )
+    participle = SPEECH_PARTICIPLE.search(masked)
+    if participle:
+        subject = _subject_of_predicate(masked[: participle.start()])
+        if subject is not None:
+            start = participle.end()
+            return start, _content_end(masked, start), subject, masked[:start]
+    return None
+
+
+def _subject_of_predicate(masked: str) -> Subject | None:
+    """The person or body before the first verb of a sentence ("The spokesman condemned ..."),
+    after an opening phrase set off by a comma if there is one."""
+    for word in list(re.finditer(r"(?<![\w’'\-])[a-z][\w’'\-]*", masked))[:12]:
+        if not FINITE_VERB.fullmatch(word.group(0)):
+            continue
+        subject = subject_before(masked, word.start())
+        if subject is None:
+            continue
+        opening = masked[: subject.start].strip()
+        if not opening or opening.endswith(","):
+            return subject
     return None
 
 

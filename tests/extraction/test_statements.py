@@ -541,3 +541,28 @@ def test_a_clause_whose_verb_is_inside_the_quotation_keeps_its_subject():
     )
     assert statement.kind == StatementKind.INDIRECT
     assert statement.text == 'the Arab world "cannot afford another failed state on its borders."'
+
+
+def test_a_speech_participle_after_a_predicate_that_is_not_speech():
+    found = statements(
+        "Foreign Minister Ana Ruiz condemned on Monday the new measures against the banking system, "
+        "saying they are aimed at punishing ordinary families.\n\n"
+        "Elsewhere in his remarks, the ministry spokesman Omar Aziz rejected the report, saying that "
+        "the figures had been invented.\n\n"
+        "Minister Ana Ruiz called on the council to act against the violations, stressing that the "
+        "council cannot remain a spectator."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Ana Ruiz", "they are aimed at punishing ordinary families"),
+        ("Omar Aziz", "the figures had been invented"),
+        ("Ana Ruiz", "the council cannot remain a spectator"),
+    ]
+
+
+def test_a_participle_after_an_inverted_attribution_stays_the_tail():
+    statement = only(
+        "The conflict has displaced millions of people, the Peace and Security Council said in a "
+        "communique, adding that "
+        "it would send a mission."
+    )
+    assert statement.text == "The conflict has displaced millions of people"
