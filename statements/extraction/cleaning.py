@@ -52,6 +52,16 @@ OUTLETS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("RT", r"\(rt\)|\brt\.com\b"),
         ("Al Jazeera", r"\bal\s+jazeera\b"),
         ("Vietnam News Agency", r"\bvna\b|vietnam news agency"),
+        ("Prensa Latina", r"\bprensa\s+latina\b"),
+        ("EFE", r"\(efe\)|\befe\s+news\b"),
+        ("ANTARA", r"\bantara\b"),
+        ("Jiji Press", r"\bjiji\b"),
+        ("WAM", r"\(wam\)|emirates news agency"),
+        ("KUNA", r"\bkuna\b|kuwait news agency"),
+        ("Saudi Press Agency", r"\(spa\)|saudi press agency"),
+        ("Tasnim", r"\btasnim\b"),
+        ("Mehr", r"\bmehr\s+news\b|\(mehr\)"),
+        ("Ukrinform", r"\bukrinform\b"),
     )
 )
 
@@ -63,6 +73,11 @@ DATELINES = (
     ),
     # BEIJING, Dec. 22 (Xinhua) --
     re.compile(rf"^{_PLACE},\s+(?P<date>[^()\n]{{3,30}}?)\s*\((?P<agency>[^)]{{2,80}})\)\s*[-–—:]*\s*"),
+    # MOSCOW. Nov 24 (Interfax) -
+    re.compile(
+        r"^(?P<place>[A-Z][A-Z'’\- ]{1,40}?)\.\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2})\s*"
+        r"\((?P<agency>[^)]{2,80})\)\s*[-–—:]*\s*"
+    ),
     # MOSCOW (Sputnik) -   /   MOSCOW (UrduPoint News / Sputnik - 29th December, 2020)
     re.compile(rf"^{_PLACE},?\s*\((?P<agency>[^)]{{2,80}})\)\s*[-–—:]*\s*"),
     # MOSCOW, December 24 -

@@ -20,7 +20,8 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)(?=\b|\d{1,2}:\d\d)"
 FULL_DATE_PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}", re.IGNORECASE),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),
+    # "November 23, 2026", and "November, 23, 2026" as some sites stamp it.
+    re.compile(rf"\b{_MONTH},?\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),
     # "27-Jun-2023", as some sites stamp updates.
     re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}", re.IGNORECASE),
     # European numeric dates, as in photo stamps "19.09.2023".

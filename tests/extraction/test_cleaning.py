@@ -148,6 +148,34 @@ def test_title_case_datelines_need_a_known_agency():
     assert extract_article("Russia, on Monday (local time) said nothing.").dateline_place == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "outlet"),
+    [
+        (
+            "Havana, Nov 24 (Prensa Latina) Trade with the region grew fast, the minister said.",
+            "Havana",
+            "Prensa Latina",
+        ),
+        ("Jakarta (ANTARA) - Trade with the region grew fast, the minister said.", "Jakarta", "ANTARA"),
+        (
+            "Tokyo, Nov. 25 (Jiji Press)--Trade with the region grew fast, the minister said.",
+            "Tokyo",
+            "Jiji Press",
+        ),
+        (
+            "MOSCOW. Nov 24 (Interfax) - Trade with the region grew fast, the minister said.",
+            "MOSCOW",
+            "Interfax",
+        ),
+    ],
+)
+def test_more_agencies_datelines_are_taken_off_the_first_sentence(text, place, outlet):
+    article = extract_article(text)
+    assert article.dateline_place == place
+    assert article.outlet == outlet
+    assert article.paragraphs[0].startswith("Trade with the region")
+
+
 def test_hard_wrapped_article_is_rejoined_into_paragraphs():
     article = extract_article(
         "TOKYO, Jan. 18 (Kyodo) -- Japan and the Philippines agreed Thursday to\n"
