@@ -88,6 +88,7 @@ ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,120})(?:,\s*who\
 QUESTION_ASKED = re.compile(r"^\W*(?:[\w’'\-]+\s+){0,6}?(?:asked|wondered|queried)\b")
 QUESTION_INTRO = re.compile(r"^\W*(?:when\s+)?asked\b", re.IGNORECASE)
 SAYING = re.compile(r",\s*saying(?:\s+that)?\s+")
+SECOND_PREDICATE = re.compile(r"[\s,](?:and|but)(?:\s+(?:also|then|later|still))?$")
 # "X condemned the move, saying (that) ...", "X called on ..., stressing that ...": a participle
 # of a speech verb gives the clause after a predicate that is not one.
 SPEECH_PARTICIPLE = re.compile(
@@ -278,7 +279,7 @@ def _quote_attribution(masked: str, quotes: list[tuple[int, int]]) -> tuple[Subj
         return min(min(abs(match.start() - end), abs(start - match.end())) for start, end in quotes)
 
     for verb in sorted(verbs, key=distance):
-        subject = subject_before(masked, verb.start())
+        subject = _speaker_before_verb(masked, verb)
         if subject is None:
             subject = _subject_after(masked, verb.end())
         if subject is not None:
@@ -444,7 +445,7 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
 
     for verb in _speech_verbs(masked):
         before_verb = masked[: verb.start()].rstrip()
-        subject = subject_before(masked, verb.start())
+        subject = _speaker_before_verb(masked, verb)
         if subject is None:
             # Inverted: "..., said Foreign Minister X."
             if before_verb.endswith(",") and word_count(before_verb) >= MIN_REPORTED_WORDS:
@@ -489,6 +490,16 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
             start = participle.end()
             return start, _content_end(masked, start), subject, masked[:start]
     return None
+
+
+def _speaker_before_verb(masked: str, verb: re.Match) -> Subject | None:
+    subject = subject_before(masked, verb.start())
+    if subject is None:
+        before_verb = masked[: verb.start()].rstrip()
+        if SECOND_PREDICATE.search(before_verb):
+            # "X rejected the criticism and said ...": the speaker is the sentence's subject.
+            subject = _subject_of_predicate(before_verb)
+    return subject
 
 
 def _subject_of_predicate(masked: str) -> Subject | None:

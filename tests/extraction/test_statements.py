@@ -566,3 +566,16 @@ def test_a_participle_after_an_inverted_attribution_stays_the_tail():
         "it would send a mission."
     )
     assert statement.text == "The conflict has displaced millions of people"
+
+
+def test_a_speech_verb_after_a_first_predicate_belongs_to_the_sentence_subject():
+    found = statements(
+        "Iran's envoy to the agency, Hamid Karimi, rejected the criticism and said the agency had "
+        "ignored the attacks.\n\n"
+        'The envoy, Ambassador Kamal Idris, welcomed the resolution but said his government "will not '
+        'accept equating the army with a militia."'
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Hamid Karimi", "the agency had ignored the attacks"),
+        ("Kamal Idris", "will not accept equating the army with a militia."),
+    ]
