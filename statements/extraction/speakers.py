@@ -155,6 +155,9 @@ def _is_name_text(text: str) -> bool:
     bare = text.lower()
     if ("’" in bare or "'" in bare) and re.search(r"[’']s$", bare):
         return False
+    # "the United Nations' nuclear watchdog": a plural possessive belongs to a body.
+    if re.search(r"s[’']$", bare):
+        return False
     if bare in NOT_NAME_WORDS or bare in TITLE_WORDS or bare in ROLE_NOUNS or bare in DEMONYMS:
         return False
     if bare in COUNTRIES or bare in PLACES or bare in MONTH_NAMES or bare in WEEKDAYS or bare in PRONOUNS:
@@ -334,6 +337,11 @@ def _ends_with_name(text: str) -> bool:
     tokens = tokenize(text.rstrip().rstrip(","))
     return bool(tokens) and is_name_word(tokens[-1])
 
+
+# Offices that one person holds in a body: "the head of the agency", "the chief of the mission".
+OFFICES_OF_A_BODY = frozenset(
+    {"head", "chief", "director", "chairman", "chairwoman", "chairperson", "leader"}
+)
 
 # Offices one person holds at a time, so "a spokesperson of the ministry" may be the one the
 # article names; "a senior official" or "a diplomat" stays anonymous.
@@ -594,7 +602,7 @@ def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
             return Subject("descriptor", first.start, last.end, text[first.start : last.end], head=head)
         return None
     if head not in ROLE_NOUNS and head not in INSTITUTION_NOUNS and head.split("-")[0] not in ROLE_NOUNS:
-        return None
+        return _office_of_body(text, tokens)
     start = len(tokens) - 1
     while start > 0 and len(tokens) - start <= 6:
         token = tokens[start - 1]
@@ -633,6 +641,31 @@ def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
         country=country_of(phrase),
         indefinite=indefinite,
     )
+
+
+def _office_of_body(text: str, tokens: list[Token]) -> Subject | None:
+    """ "The head of the United Nations' nuclear watchdog": an office named by the body it heads,
+    for a lead that gives the name later."""
+    for index in range(len(tokens) - 3, max(len(tokens) - 10, 0), -1):
+        if tokens[index].bare != "of" or tokens[index - 1].bare not in OFFICES_OF_A_BODY:
+            continue
+        first = tokens[index - 2] if index >= 2 else None
+        if first is None or first.bare != "the" or not _at_boundary(text, first.start):
+            return None
+        if any(token.text in CLAUSE_BOUNDARY for token in tokens[index + 1 :]):
+            return None
+        last = tokens[-1]
+        phrase = text[first.start : last.end]
+        return Subject(
+            "descriptor",
+            first.start,
+            last.end,
+            phrase,
+            head=tokens[index - 1].bare,
+            role=re.sub(r"^[Tt]he\s+", "", phrase),
+            country=country_of(phrase),
+        )
+    return None
 
 
 def subject_phrase(text: str) -> Subject | None:

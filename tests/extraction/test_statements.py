@@ -579,3 +579,15 @@ def test_a_speech_verb_after_a_first_predicate_belongs_to_the_sentence_subject()
         ("Hamid Karimi", "the agency had ignored the attacks"),
         ("Kamal Idris", "will not accept equating the army with a militia."),
     ]
+
+
+def test_the_head_of_a_body_in_a_lead_is_the_person_named_next():
+    found = statements(
+        "The head of the United Nations' nuclear watchdog said Wednesday that inspectors must return "
+        "to the damaged sites.\n\n"
+        '"We have lost continuity of knowledge," Mariano Vidal, director general of the agency, told '
+        "the board."
+    )
+    assert [s.speaker.name for s in found] == ["Mariano Vidal", "Mariano Vidal"]
+    assert found[0].said_on.iso() == "2024-03-13"
+    assert found[0].text == "inspectors must return to the damaged sites"
