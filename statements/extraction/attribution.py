@@ -24,6 +24,7 @@ from .lexicon import (
 from .records import PartialDate, SpeakerKind, SpeakerRef, StatementKind
 from .speakers import (
     ISSUED_BY_OWNER,
+    SPECIFIC_OFFICES,
     Mention,
     SpeakerDirectory,
     Subject,
@@ -660,6 +661,7 @@ def attribute(
     state = _ArticleState(directory)
     results: list[Attributed] = []
     last_in_paragraph: dict[int, Attributed] = {}
+    anonymous_paragraphs: set[int] = set()
     for number, candidate in enumerate(candidates):
         position = paragraph_offsets[candidate.paragraph_index] + candidate.subject_position
         if candidate.focus_only:
@@ -689,8 +691,12 @@ def attribute(
             resolved = (interviewee, "", state.roles.get(interviewee.name, ""))
         if resolved is None and candidate.interview_answer:
             continue
+        if resolved is None and subject is not None and subject.indefinite:
+            # An unnamed source's words, and the quotation that runs on from them, are nobody's here.
+            anonymous_paragraphs.add(candidate.paragraph_index)
+            continue
         if resolved is None:
-            if candidate.kind != StatementKind.DIRECT:
+            if candidate.kind != StatementKind.DIRECT or candidate.paragraph_index in anonymous_paragraphs:
                 continue
             inherited = last_in_paragraph.get(candidate.paragraph_index)
             if inherited is not None:
@@ -782,6 +788,9 @@ def _resolve_description(
     """The most recent speaker the description fits, else the most recent person quoted
     (for a person's title), else a person the article names with a fitting title — before
     this point, or, for a lead that names them only later, after it."""
+    if subject.indefinite and subject.head not in SPECIFIC_OFFICES:
+        # "a Western diplomat", "one official": not anyone the article names.
+        return None
     if subject.head in ISSUED_BY_OWNER:
         if not state.history:
             return None

@@ -622,15 +622,18 @@ def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
         }:
             break
         start -= 1
+    if start > 0 and tokens[start - 1].bare in {"a", "an", "one"} and tokens[start].bare not in {"a", "an"}:
+        # "one Western diplomat said": someone the article does not name.
+        start -= 1
     first = tokens[start]
     owner = _strip_possessive(first.bare)
-    indefinite = first.bare in {"a", "an"}
+    indefinite = first.bare in {"a", "an", "one"}
     if first.bare != "the" and not indefinite and owner not in DEMONYMS and owner not in COUNTRIES:
         return None
     if not _at_boundary(text, first.start):
         return None
     phrase = text[first.start : last.end]
-    role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", phrase)
+    role = re.sub(r"^(?:[Tt]he|[Aa]n?|[Oo]ne)\s+", "", phrase)
     return Subject(
         "descriptor",
         first.start,

@@ -591,3 +591,13 @@ def test_the_head_of_a_body_in_a_lead_is_the_person_named_next():
     assert [s.speaker.name for s in found] == ["Mariano Vidal", "Mariano Vidal"]
     assert found[0].said_on.iso() == "2024-03-13"
     assert found[0].text == "inspectors must return to the damaged sites"
+
+
+def test_an_unnamed_source_is_not_given_the_last_speaker():
+    found = statements(
+        "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
+        '"We are not there yet," one Western diplomat said, speaking on condition of anonymity. '
+        '"But the patience in this room is running very thin."\n\n'
+        '"Nobody expects a vote this week," a senior diplomat told reporters.'
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [("Hamid Karimi", "the demand was political")]
