@@ -178,6 +178,9 @@ TITLE_WORDS = TITLE_WORDS | frozenset(
 )
 ROLE_NOUNS = ROLE_NOUNS | {"fellow", "observer", "commentator", "ambassador-at-large"}
 
+# Malaysian honorifics written before a name ("Datuk Seri Ahmad Faizal Rahman"): titles, not names.
+TITLE_WORDS = TITLE_WORDS | {"datuk", "dato", "dato'", "dato’", "datin", "seri", "tun"}
+
 # Heads of institution names: a phrase ending in one of these is an institution, not a person.
 INSTITUTION_NOUNS = frozenset(
     """

@@ -759,6 +759,13 @@ class SpeakerDirectory:
         matches = [(m, key) for m, key in keyed if key[-len(parts) :] == parts and len(key) >= len(parts)]
         if not matches and len(parts) == 1:
             matches = [(m, key) for m, key in keyed if len(key) > 1 and key[0] == parts[0]]
+        # Names with no surname last: a Malay name's own words ("Ahmad Faizal" for "Ahmad Faizal
+        # Rahman", who has no surname), the first of two Spanish surnames ("Cabrera" for
+        # "Eduardo Cabrera Fuentes").
+        if len(parts) > 1:
+            matches += [(m, key) for m, key in keyed if len(key) > len(parts) and key[: len(parts)] == parts]
+        elif not matches:
+            matches = [(m, key) for m, key in keyed if len(key) > 2 and parts[0] in key[1:-1]]
         if not matches:
             return None
         # Longest name first, then one with a title, then the earliest.

@@ -601,3 +601,19 @@ def test_an_unnamed_source_is_not_given_the_last_speaker():
         '"Nobody expects a vote this week," a senior diplomat told reporters.'
     )
     assert [(s.speaker.name, s.text) for s in found] == [("Hamid Karimi", "the demand was political")]
+
+
+def test_malay_honorifics_are_titles_and_a_name_written_short_is_the_same_person():
+    found = statements(
+        "Malaysia will keep to quiet diplomacy, said Foreign Minister Datuk Seri Ahmad Faizal Rahman.\n\n"
+        "Ahmad Faizal said the note had been delivered last month.\n\n"
+        "Cuban Foreign Minister Eduardo Cabrera Fuentes said the measures would fail.\n\n"
+        "Cabrera said the vote showed the world's view."
+    )
+    assert [s.speaker.name for s in found] == [
+        "Ahmad Faizal Rahman",
+        "Ahmad Faizal Rahman",
+        "Eduardo Cabrera Fuentes",
+        "Eduardo Cabrera Fuentes",
+    ]
+    assert found[0].role_as_written == "Foreign Minister Datuk Seri"
