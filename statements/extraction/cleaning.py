@@ -53,6 +53,8 @@ OUTLETS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("Al Jazeera", r"\bal\s+jazeera\b"),
         ("Vietnam News Agency", r"\bvna\b|vietnam news agency"),
         ("Prensa Latina", r"\bprensa\s+latina\b"),
+        ("Arab News", r"\barab\s+news\b"),
+        ("Daily Sabah", r"\bdaily\s+sabah\b"),
         ("EFE", r"\(efe\)|\befe\s+news\b"),
         ("ANTARA", r"\bantara\b"),
         ("Jiji Press", r"\bjiji\b"),
@@ -476,6 +478,18 @@ def _domain_outlet(line: str) -> str | None:
     return line.strip().split(".")[0]
 
 
+# "Home | World | Business | Opinion", "Home > General > World": a site's menu or breadcrumb.
+NAVIGATION_SEPARATOR = re.compile(r"\s[|>»]\s")
+# "Emirates News Agency - WAM", "Ukrainian national news agency": the outlet's masthead.
+MASTHEAD = re.compile(r"\bnews\s+agency\b", re.IGNORECASE)
+
+
+def _is_navigation(line: str) -> bool:
+    parts = NAVIGATION_SEPARATOR.split(line)
+    # "Politics news | Iran" is a section label; "Talks to resume, minister says | TASS" a title.
+    return len(parts) >= 3 or (len(parts) == 2 and all(word_count(part) <= 3 for part in parts))
+
+
 def _pick_title(header_lines: list[str], script: str) -> str:
     candidates = [
         line
@@ -484,6 +498,8 @@ def _pick_title(header_lines: list[str], script: str) -> str:
         and not _is_furniture(line, script)
         and not TERMINAL.search(line.rstrip("?!"))
         and 3 <= word_count(line) <= 30
+        and not _is_navigation(line)
+        and not (MASTHEAD.search(line) and word_count(line) <= 6)
     ]
     if not candidates:
         return ""

@@ -214,3 +214,16 @@ def test_every_space_separator_becomes_a_plain_space():
     text = unicodedata.normalize("NFC", every_char).replace("\r\n", "\n").replace("\r", "\n")
     expected = "".join(" " if char != "\n" and unicodedata.category(char) == "Zs" else char for char in text)
     assert normalize_text(every_char) == expected
+
+
+def test_menus_breadcrumbs_and_mastheads_are_not_the_title():
+    article = extract_article(
+        "Emirates News Agency - WAM\n"
+        "Home | UAE | World | Business | Sports\n"
+        "Politics news |  Iran\n"
+        "Home > General > World\n\n"
+        "UAE condemns attack on commercial vessel in Red Sea\n\n"
+        "ABU DHABI, 24th November, 2026 (WAM) -- The minister said the attack was a grave violation."
+    )
+    assert article.title == "UAE condemns attack on commercial vessel in Red Sea"
+    assert article.outlet == "WAM"
