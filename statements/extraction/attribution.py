@@ -28,8 +28,10 @@ from .speakers import (
     Mention,
     SpeakerDirectory,
     Subject,
+    country_of,
     descriptor_matches,
     institution_name,
+    is_role_phrase,
     subject_before,
     subject_phrase,
 )
@@ -89,6 +91,7 @@ ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,120})(?:,\s*who\
 QUESTION_ASKED = re.compile(r"^\W*(?:[\w’'\-]+\s+){0,6}?(?:asked|wondered|queried)\b")
 QUESTION_INTRO = re.compile(r"^\W*(?:when\s+)?asked\b", re.IGNORECASE)
 SAYING = re.compile(r",\s*saying(?:\s+that)?\s+")
+ROLE_AFTER_NAME = re.compile(r",\s*(?:the|an?)\s+(?P<role>[^,.;:§!?]{2,80}?)\s*(?=[,.;:!?]|$)")
 SECOND_PREDICATE = re.compile(r"[\s,](?:and|but)(?:\s+(?:also|then|later|still))?$")
 # "X condemned the move, saying (that) ...", "X called on ..., stressing that ...": a participle
 # of a speech verb gives the clause after a predicate that is not one.
@@ -262,7 +265,13 @@ def _subject_after(masked: str, position: int) -> Subject | None:
         cut = position + words[count - 1].end()
         subject = subject_phrase(masked[position:cut])
         if subject is not None:
-            return subject.shifted(position)
+            subject = subject.shifted(position)
+            appositive = ROLE_AFTER_NAME.match(masked, cut) if subject.kind == "name" else None
+            if appositive and not subject.role and is_role_phrase(appositive["role"]):
+                # '..., said Irina Sokolova, the ministry's deputy spokeswoman, at a briefing.'
+                role = appositive["role"]
+                subject = replace(subject, role=role, country=country_of(role))
+            return subject
     return None
 
 

@@ -617,3 +617,12 @@ def test_malay_honorifics_are_titles_and_a_name_written_short_is_the_same_person
         "Eduardo Cabrera Fuentes",
     ]
     assert found[0].role_as_written == "Foreign Minister Datuk Seri"
+
+
+def test_a_role_after_the_name_in_an_inverted_attribution():
+    statement = only(
+        '"Such steps will not remain unanswered," said Irina Sokolova, the ministry\'s deputy '
+        "spokeswoman, at a briefing."
+    )
+    assert statement.speaker.name == "Irina Sokolova"
+    assert statement.role_as_written == "ministry's deputy spokeswoman"
