@@ -468,7 +468,25 @@ def _date_from_date_lines(lines: list[str], dateline_day: PartialDate | None) ->
         ]
         if agreeing:
             return agreeing[0]
+        if not found:
+            return _numeric_date_agreeing(lines, dateline_day)
     return found[0] if found else None
+
+
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
+
+
+def _numeric_date_agreeing(lines: list[str], dateline_day: PartialDate) -> PartialDate | None:
+    """The year of a numeric stamp ("24/11/2026", "24-11-2026") whose day and month, read in
+    either order, are the dateline's: alone, "03/04/2026" could be March or April."""
+    wanted = (dateline_day.day, dateline_day.month)
+    for line in lines:
+        if not line or word_count(line) > 8:
+            continue
+        for first, second, year in NUMERIC_DATE.findall(line):
+            if wanted in {(int(first), int(second)), (int(second), int(first))}:
+                return PartialDate(int(year), dateline_day.month, dateline_day.day)
+    return None
 
 
 def _domain_outlet(line: str) -> str | None:

@@ -227,3 +227,10 @@ def test_menus_breadcrumbs_and_mastheads_are_not_the_title():
     )
     assert article.title == "UAE condemns attack on commercial vessel in Red Sea"
     assert article.outlet == "WAM"
+
+
+def test_a_numeric_stamp_gives_the_year_when_it_agrees_with_the_dateline():
+    text = "24/11/2026 19:12 | English\n\nKUWAIT, Nov 24 (KUNA) -- Trade with the region grew fast, the minister said."
+    assert extract_article(text).published.iso() == "2026-11-24"
+    other_day = text.replace("24/11/2026", "03/04/2026")
+    assert extract_article(other_day).published.iso() is None
