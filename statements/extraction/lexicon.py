@@ -364,6 +364,23 @@ MONTHS = {
     "dec": 12,
 }
 
+# Russian month names as dates write them ("24 ноября 2026 года"), on the furniture of
+# Russian-language sites that publish in English.
+RUSSIAN_MONTHS = {
+    "января": 1,
+    "февраля": 2,
+    "марта": 3,
+    "апреля": 4,
+    "мая": 5,
+    "июня": 6,
+    "июля": 7,
+    "августа": 8,
+    "сентября": 9,
+    "октября": 10,
+    "ноября": 11,
+    "декабря": 12,
+}
+
 WEEKDAYS = {
     "monday": 0,
     "tuesday": 1,
