@@ -402,7 +402,7 @@ def _sentence_subject(masked: str) -> Subject | None:
             continue
         opening = masked[: subject.start].strip()
         if not opening or opening.endswith(","):
-            return subject
+            return replace(subject, from_predicate=True)
     return None
 
 
@@ -523,7 +523,7 @@ def _subject_of_predicate(masked: str) -> Subject | None:
             continue
         opening = masked[: subject.start].strip()
         if not opening or opening.endswith(","):
-            return subject
+            return replace(subject, from_predicate=True)
     return None
 
 
@@ -674,6 +674,8 @@ def attribute(
     for number, candidate in enumerate(candidates):
         position = paragraph_offsets[candidate.paragraph_index] + candidate.subject_position
         if candidate.focus_only:
+            if _is_unsupported_lone_name(candidate.subject, state.directory):
+                continue
             focus = _resolve(candidate.subject, state, position)
             if focus is not None:
                 speaker = state.canonical(focus[0])
@@ -686,6 +688,12 @@ def attribute(
         while subject is None and chained is not None:
             subject = chained.subject
             chained = chained.continues_into
+        if (
+            subject is not None
+            and subject.from_predicate
+            and _is_unsupported_lone_name(subject, state.directory)
+        ):
+            continue
         resolved = _resolve(subject, state, position) if subject is not None else None
         if (
             resolved is None
@@ -733,11 +741,24 @@ def attribute(
     return results
 
 
+def _is_unsupported_lone_name(subject: Subject, directory: SpeakerDirectory) -> bool:
+    """A single untitled word taken for a name without a speech verb after it, which neither
+    the article names in full nor the archive knows: "Protesters", "Thousands"."""
+    if subject.kind != "name" or subject.role or " " in subject.name.strip():
+        return False
+    return directory.full_mention(subject.name) is None and directory.known_speaker(subject.name) is None
+
+
 def _first_named_after(
     subject: Subject, later: list[Candidate], state: _ArticleState, paragraph_offsets: list[int]
 ) -> tuple[SpeakerRef, str, str] | None:
     wanted = "institution" if subject.head in INSTITUTION_NOUNS else "name"
     for candidate in later:
+        subject_read_loosely = candidate.focus_only or (
+            candidate.subject is not None and candidate.subject.from_predicate
+        )
+        if subject_read_loosely and _is_unsupported_lone_name(candidate.subject, state.directory):
+            continue
         if candidate.subject is not None and candidate.subject.kind == wanted:
             position = paragraph_offsets[candidate.paragraph_index] + candidate.subject_position
             speaker, role = state.directory.resolve_name(candidate.subject, position)

@@ -113,6 +113,9 @@ class Subject:
     head: str = ""
     # "a ministry spokesperson": someone the article may name elsewhere, or nobody it names.
     indefinite: bool = False
+    # Read off a sentence's first verb rather than a speech verb ("Protesters gathered ..., saying"):
+    # a lone capitalised word there is as likely a common noun as a surname.
+    from_predicate: bool = False
 
     def shifted(self, offset: int) -> Subject:
         return replace(self, start=self.start + offset, end=self.end + offset)

@@ -626,3 +626,12 @@ def test_a_role_after_the_name_in_an_inverted_attribution():
     )
     assert statement.speaker.name == "Irina Sokolova"
     assert statement.role_as_written == "ministry's deputy spokeswoman"
+
+
+def test_a_lone_capitalised_word_before_a_first_verb_is_not_taken_for_a_speaker():
+    found = statements(
+        "Foreign Minister Anna Novak arrived in Vienna on Monday.\n\n"
+        "Protesters gathered outside the embassy, saying they wanted the ambassador to leave.\n\n"
+        "She said the talks would resume in April."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [("Anna Novak", "the talks would resume in April")]
