@@ -92,6 +92,7 @@ QUESTION_ASKED = re.compile(r"^\W*(?:[\w’'\-]+\s+){0,6}?(?:asked|wondered|quer
 QUESTION_INTRO = re.compile(r"^\W*(?:when\s+)?asked\b", re.IGNORECASE)
 SAYING = re.compile(r",\s*saying(?:\s+that)?\s+")
 ROLE_AFTER_NAME = re.compile(r",\s*(?:the|an?)\s+(?P<role>[^,.;:§!?]{2,80}?)\s*(?=[,.;:!?]|$)")
+SUBJECT_THEN_QUOTATION = re.compile(rf"^(?:[\w’'\-]+\s+){{1,5}}{MASK}+[\s.,;!?]*$")
 SECOND_PREDICATE = re.compile(r"[\s,](?:and|but)(?:\s+(?:also|then|later|still))?$")
 # "X condemned the move, saying (that) ...", "X called on ..., stressing that ...": a participle
 # of a speech verb gives the clause after a predicate that is not one.
@@ -373,8 +374,9 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
         "sunday",
     }:
         return None
-    # "said the Arab world "cannot afford ..."": the quotation carries the clause's verb.
-    subject_then_quotation = MASK in " ".join(stripped.split()[:6])
+    # "said the Arab world "cannot afford ..."": the quotation that ends the sentence carries
+    # the clause's verb.
+    subject_then_quotation = SUBJECT_THEN_QUOTATION.match(stripped) is not None
     if not FINITE_VERB.search(" ".join(stripped.split()[:20])) and not subject_then_quotation:
         return None
     return verb.end() + (len(after) - len(stripped))

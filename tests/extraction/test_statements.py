@@ -541,6 +541,8 @@ def test_a_clause_whose_verb_is_inside_the_quotation_keeps_its_subject():
     )
     assert statement.kind == StatementKind.INDIRECT
     assert statement.text == 'the Arab world "cannot afford another failed state on its borders."'
+    # A quotation inside the clause that names something is no verb.
+    assert statements('Minister Omar Haddad said the "Big Three" of the region at the summit.') == ()
 
 
 def test_a_speech_participle_after_a_predicate_that_is_not_speech():
