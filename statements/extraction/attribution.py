@@ -24,11 +24,14 @@ from .lexicon import (
 from .records import PartialDate, SpeakerKind, SpeakerRef, StatementKind
 from .speakers import (
     ISSUED_BY_OWNER,
+    SPECIFIC_OFFICES,
     Mention,
     SpeakerDirectory,
     Subject,
+    country_of,
     descriptor_matches,
     institution_name,
+    is_role_phrase,
     subject_before,
     subject_phrase,
 )
@@ -88,6 +91,15 @@ ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,120})(?:,\s*who\
 QUESTION_ASKED = re.compile(r"^\W*(?:[\w’'\-]+\s+){0,6}?(?:asked|wondered|queried)\b")
 QUESTION_INTRO = re.compile(r"^\W*(?:when\s+)?asked\b", re.IGNORECASE)
 SAYING = re.compile(r",\s*saying(?:\s+that)?\s+")
+ROLE_AFTER_NAME = re.compile(r",\s*(?:the|an?)\s+(?P<role>[^,.;:§!?]{2,80}?)\s*(?=[,.;:!?]|$)")
+SUBJECT_THEN_QUOTATION = re.compile(rf"^(?:[\w’'\-]+\s+){{1,5}}{MASK}+[\s.,;!?]*$")
+SECOND_PREDICATE = re.compile(r"[\s,](?:and|but)(?:\s+(?:also|then|later|still))?$")
+# "X condemned the move, saying (that) ...", "X called on ..., stressing that ...": a participle
+# of a speech verb gives the clause after a predicate that is not one.
+SPEECH_PARTICIPLE = re.compile(
+    r",\s*(?:saying(?:\s+that)?|(?:stressing|noting|insisting|arguing|warning|adding|emphasi[sz]ing"
+    r"|underlining|explaining|asserting|affirming|reiterating)\s+that)\s+"
+)
 INTERVIEW_QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.\-–—]\s")
 INTERVIEW_ANSWER = re.compile(r"^\s*(?:A|Answer)\s*[:.\-–—]\s")
 DISCOURSE_OPENER = re.compile(
@@ -254,7 +266,13 @@ def _subject_after(masked: str, position: int) -> Subject | None:
         cut = position + words[count - 1].end()
         subject = subject_phrase(masked[position:cut])
         if subject is not None:
-            return subject.shifted(position)
+            subject = subject.shifted(position)
+            appositive = ROLE_AFTER_NAME.match(masked, cut) if subject.kind == "name" else None
+            if appositive and not subject.role and is_role_phrase(appositive["role"]):
+                # '..., said Irina Sokolova, the ministry's deputy spokeswoman, at a briefing.'
+                role = appositive["role"]
+                subject = replace(subject, role=role, country=country_of(role))
+            return subject
     return None
 
 
@@ -272,7 +290,7 @@ def _quote_attribution(masked: str, quotes: list[tuple[int, int]]) -> tuple[Subj
         return min(min(abs(match.start() - end), abs(start - match.end())) for start, end in quotes)
 
     for verb in sorted(verbs, key=distance):
-        subject = subject_before(masked, verb.start())
+        subject = _speaker_before_verb(masked, verb)
         if subject is None:
             subject = _subject_after(masked, verb.end())
         if subject is not None:
@@ -356,7 +374,10 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
         "sunday",
     }:
         return None
-    if not FINITE_VERB.search(" ".join(stripped.split()[:20])):
+    # "said the Arab world "cannot afford ..."": the quotation that ends the sentence carries
+    # the clause's verb.
+    subject_then_quotation = SUBJECT_THEN_QUOTATION.match(stripped) is not None
+    if not FINITE_VERB.search(" ".join(stripped.split()[:20])) and not subject_then_quotation:
         return None
     return verb.end() + (len(after) - len(stripped))
 
@@ -383,7 +404,7 @@ def _sentence_subject(masked: str) -> Subject | None:
             continue
         opening = masked[: subject.start].strip()
         if not opening or opening.endswith(","):
-            return subject
+            return replace(subject, from_predicate=True)
     return None
 
 
@@ -436,7 +457,7 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
 
     for verb in _speech_verbs(masked):
         before_verb = masked[: verb.start()].rstrip()
-        subject = subject_before(masked, verb.start())
+        subject = _speaker_before_verb(masked, verb)
         if subject is None:
             # Inverted: "..., said Foreign Minister X."
             if before_verb.endswith(",") and word_count(before_verb) >= MIN_REPORTED_WORDS:
@@ -465,6 +486,46 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
         if re.search(r"(?:^|\s)[Aa]s$", before) and after.lstrip().startswith(","):
             start = verb.end() + after.index(",") + 1
             return start, _content_end(masked, start), subject, masked[:start]
+        participle = SPEECH_PARTICIPLE.search(masked, verb.end())
+        if participle:
+            # "X called on the council to act, stressing that ...".
+            return (
+                participle.end(),
+                _content_end(masked, participle.end()),
+                subject,
+                masked[: participle.end()],
+            )
+    participle = SPEECH_PARTICIPLE.search(masked)
+    if participle:
+        subject = _subject_of_predicate(masked[: participle.start()])
+        if subject is not None:
+            start = participle.end()
+            return start, _content_end(masked, start), subject, masked[:start]
+    return None
+
+
+def _speaker_before_verb(masked: str, verb: re.Match) -> Subject | None:
+    subject = subject_before(masked, verb.start())
+    if subject is None:
+        before_verb = masked[: verb.start()].rstrip()
+        if SECOND_PREDICATE.search(before_verb):
+            # "X rejected the criticism and said ...": the speaker is the sentence's subject.
+            subject = _subject_of_predicate(before_verb)
+    return subject
+
+
+def _subject_of_predicate(masked: str) -> Subject | None:
+    """The person or body before the first verb of a sentence ("The spokesman condemned ..."),
+    after an opening phrase set off by a comma if there is one."""
+    for word in list(re.finditer(r"(?<![\w’'\-])[a-z][\w’'\-]*", masked))[:12]:
+        if not FINITE_VERB.fullmatch(word.group(0)):
+            continue
+        subject = subject_before(masked, word.start())
+        if subject is None:
+            continue
+        opening = masked[: subject.start].strip()
+        if not opening or opening.endswith(","):
+            return replace(subject, from_predicate=True)
     return None
 
 
@@ -611,9 +672,12 @@ def attribute(
     state = _ArticleState(directory)
     results: list[Attributed] = []
     last_in_paragraph: dict[int, Attributed] = {}
+    anonymous_paragraphs: set[int] = set()
     for number, candidate in enumerate(candidates):
         position = paragraph_offsets[candidate.paragraph_index] + candidate.subject_position
         if candidate.focus_only:
+            if _is_unsupported_lone_name(candidate.subject, state.directory):
+                continue
             focus = _resolve(candidate.subject, state, position)
             if focus is not None:
                 speaker = state.canonical(focus[0])
@@ -626,6 +690,12 @@ def attribute(
         while subject is None and chained is not None:
             subject = chained.subject
             chained = chained.continues_into
+        if (
+            subject is not None
+            and subject.from_predicate
+            and _is_unsupported_lone_name(subject, state.directory)
+        ):
+            continue
         resolved = _resolve(subject, state, position) if subject is not None else None
         if (
             resolved is None
@@ -640,8 +710,12 @@ def attribute(
             resolved = (interviewee, "", state.roles.get(interviewee.name, ""))
         if resolved is None and candidate.interview_answer:
             continue
+        if resolved is None and subject is not None and subject.indefinite:
+            # An unnamed source's words, and the quotation that runs on from them, are nobody's here.
+            anonymous_paragraphs.add(candidate.paragraph_index)
+            continue
         if resolved is None:
-            if candidate.kind != StatementKind.DIRECT:
+            if candidate.kind != StatementKind.DIRECT or candidate.paragraph_index in anonymous_paragraphs:
                 continue
             inherited = last_in_paragraph.get(candidate.paragraph_index)
             if inherited is not None:
@@ -669,11 +743,24 @@ def attribute(
     return results
 
 
+def _is_unsupported_lone_name(subject: Subject, directory: SpeakerDirectory) -> bool:
+    """A single untitled word taken for a name without a speech verb after it, which neither
+    the article names in full nor the archive knows: "Protesters", "Thousands"."""
+    if subject.kind != "name" or subject.role or " " in subject.name.strip():
+        return False
+    return directory.full_mention(subject.name) is None and directory.known_speaker(subject.name) is None
+
+
 def _first_named_after(
     subject: Subject, later: list[Candidate], state: _ArticleState, paragraph_offsets: list[int]
 ) -> tuple[SpeakerRef, str, str] | None:
     wanted = "institution" if subject.head in INSTITUTION_NOUNS else "name"
     for candidate in later:
+        subject_read_loosely = candidate.focus_only or (
+            candidate.subject is not None and candidate.subject.from_predicate
+        )
+        if subject_read_loosely and _is_unsupported_lone_name(candidate.subject, state.directory):
+            continue
         if candidate.subject is not None and candidate.subject.kind == wanted:
             position = paragraph_offsets[candidate.paragraph_index] + candidate.subject_position
             speaker, role = state.directory.resolve_name(candidate.subject, position)
@@ -733,6 +820,9 @@ def _resolve_description(
     """The most recent speaker the description fits, else the most recent person quoted
     (for a person's title), else a person the article names with a fitting title — before
     this point, or, for a lead that names them only later, after it."""
+    if subject.indefinite and subject.head not in SPECIFIC_OFFICES:
+        # "a Western diplomat", "one official": not anyone the article names.
+        return None
     if subject.head in ISSUED_BY_OWNER:
         if not state.history:
             return None

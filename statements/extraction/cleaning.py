@@ -52,6 +52,18 @@ OUTLETS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("RT", r"\(rt\)|\brt\.com\b"),
         ("Al Jazeera", r"\bal\s+jazeera\b"),
         ("Vietnam News Agency", r"\bvna\b|vietnam news agency"),
+        ("Prensa Latina", r"\bprensa\s+latina\b"),
+        ("Arab News", r"\barab\s+news\b"),
+        ("Daily Sabah", r"\bdaily\s+sabah\b"),
+        ("EFE", r"\(efe\)|\befe\s+news\b"),
+        ("ANTARA", r"\bantara\b"),
+        ("Jiji Press", r"\bjiji\b"),
+        ("WAM", r"\(wam\)|emirates news agency"),
+        ("KUNA", r"\bkuna\b|kuwait news agency"),
+        ("Saudi Press Agency", r"\(spa\)|saudi press agency"),
+        ("Tasnim", r"\btasnim\b"),
+        ("Mehr", r"\bmehr\s+news\b|\(mehr\)"),
+        ("Ukrinform", r"\bukrinform\b"),
     )
 )
 
@@ -63,6 +75,11 @@ DATELINES = (
     ),
     # BEIJING, Dec. 22 (Xinhua) --
     re.compile(rf"^{_PLACE},\s+(?P<date>[^()\n]{{3,30}}?)\s*\((?P<agency>[^)]{{2,80}})\)\s*[-–—:]*\s*"),
+    # MOSCOW. Nov 24 (Interfax) -
+    re.compile(
+        r"^(?P<place>[A-Z][A-Z'’\- ]{1,40}?)\.\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2})\s*"
+        r"\((?P<agency>[^)]{2,80})\)\s*[-–—:]*\s*"
+    ),
     # MOSCOW (Sputnik) -   /   MOSCOW (UrduPoint News / Sputnik - 29th December, 2020)
     re.compile(rf"^{_PLACE},?\s*\((?P<agency>[^)]{{2,80}})\)\s*[-–—:]*\s*"),
     # MOSCOW, December 24 -
@@ -451,7 +468,25 @@ def _date_from_date_lines(lines: list[str], dateline_day: PartialDate | None) ->
         ]
         if agreeing:
             return agreeing[0]
+        if not found:
+            return _numeric_date_agreeing(lines, dateline_day)
     return found[0] if found else None
+
+
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
+
+
+def _numeric_date_agreeing(lines: list[str], dateline_day: PartialDate) -> PartialDate | None:
+    """The year of a numeric stamp ("24/11/2026", "24-11-2026") whose day and month, read in
+    either order, are the dateline's: alone, "03/04/2026" could be March or April."""
+    wanted = (dateline_day.day, dateline_day.month)
+    for line in lines:
+        if not line or word_count(line) > 8:
+            continue
+        for first, second, year in NUMERIC_DATE.findall(line):
+            if wanted in {(int(first), int(second)), (int(second), int(first))}:
+                return PartialDate(int(year), dateline_day.month, dateline_day.day)
+    return None
 
 
 def _domain_outlet(line: str) -> str | None:
@@ -459,6 +494,18 @@ def _domain_outlet(line: str) -> str | None:
     if not match:
         return None
     return line.strip().split(".")[0]
+
+
+# "Home | World | Business | Opinion", "Home > General > World": a site's menu or breadcrumb.
+NAVIGATION_SEPARATOR = re.compile(r"\s[|>»]\s")
+# "Emirates News Agency - WAM", "Ukrainian national news agency": the outlet's masthead.
+MASTHEAD = re.compile(r"\bnews\s+agency\b", re.IGNORECASE)
+
+
+def _is_navigation(line: str) -> bool:
+    parts = NAVIGATION_SEPARATOR.split(line)
+    # "Politics news | Iran" is a section label; "Talks to resume, minister says | TASS" a title.
+    return len(parts) >= 3 or (len(parts) == 2 and all(word_count(part) <= 3 for part in parts))
 
 
 def _pick_title(header_lines: list[str], script: str) -> str:
@@ -469,6 +516,8 @@ def _pick_title(header_lines: list[str], script: str) -> str:
         and not _is_furniture(line, script)
         and not TERMINAL.search(line.rstrip("?!"))
         and 3 <= word_count(line) <= 30
+        and not _is_navigation(line)
+        and not (MASTHEAD.search(line) and word_count(line) <= 6)
     ]
     if not candidates:
         return ""

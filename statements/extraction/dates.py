@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .lexicon import MONTHS, WEEKDAYS
+from .lexicon import MONTHS, RUSSIAN_MONTHS, WEEKDAYS
 from .records import PartialDate
 
 _MONTH = (
@@ -20,9 +20,12 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)(?=\b|\d{1,2}:\d\d)"
 FULL_DATE_PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}", re.IGNORECASE),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),
+    # "November 23, 2026", and "November, 23, 2026" as some sites stamp it.
+    re.compile(rf"\b{_MONTH},?\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),
     # "27-Jun-2023", as some sites stamp updates.
     re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}", re.IGNORECASE),
+    # "24 ноября 2026 года".
+    re.compile(rf"\b{_DAY}\s+(?P<month>{'|'.join(RUSSIAN_MONTHS)})\s+{_YEAR}", re.IGNORECASE),
     # European numeric dates, as in photo stamps "19.09.2023".
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
 ]
@@ -36,6 +39,8 @@ MONTH_DAY_PATTERNS = [
 def _month_number(token: str) -> int:
     if token.isdigit():
         return int(token)
+    if token.lower() in RUSSIAN_MONTHS:
+        return RUSSIAN_MONTHS[token.lower()]
     return MONTHS[token.lower().rstrip(".")[:3]]
 
 

@@ -178,6 +178,9 @@ TITLE_WORDS = TITLE_WORDS | frozenset(
 )
 ROLE_NOUNS = ROLE_NOUNS | {"fellow", "observer", "commentator", "ambassador-at-large"}
 
+# Malaysian honorifics written before a name ("Datuk Seri Ahmad Faizal Rahman"): titles, not names.
+TITLE_WORDS = TITLE_WORDS | {"datuk", "dato", "dato'", "dato’", "datin", "seri", "tun"}
+
 # Heads of institution names: a phrase ending in one of these is an institution, not a person.
 INSTITUTION_NOUNS = frozenset(
     """
@@ -359,6 +362,23 @@ MONTHS = {
     "oct": 10,
     "nov": 11,
     "dec": 12,
+}
+
+# Russian month names as dates write them ("24 ноября 2026 года"), on the furniture of
+# Russian-language sites that publish in English.
+RUSSIAN_MONTHS = {
+    "января": 1,
+    "февраля": 2,
+    "марта": 3,
+    "апреля": 4,
+    "мая": 5,
+    "июня": 6,
+    "июля": 7,
+    "августа": 8,
+    "сентября": 9,
+    "октября": 10,
+    "ноября": 11,
+    "декабря": 12,
 }
 
 WEEKDAYS = {

@@ -113,6 +113,9 @@ class Subject:
     head: str = ""
     # "a ministry spokesperson": someone the article may name elsewhere, or nobody it names.
     indefinite: bool = False
+    # Read off a sentence's first verb rather than a speech verb ("Protesters gathered ..., saying"):
+    # a lone capitalised word there is as likely a common noun as a surname.
+    from_predicate: bool = False
 
     def shifted(self, offset: int) -> Subject:
         return replace(self, start=self.start + offset, end=self.end + offset)
@@ -154,6 +157,9 @@ def _is_name_text(text: str) -> bool:
         return False
     bare = text.lower()
     if ("’" in bare or "'" in bare) and re.search(r"[’']s$", bare):
+        return False
+    # "the United Nations' nuclear watchdog": a plural possessive belongs to a body.
+    if re.search(r"s[’']$", bare):
         return False
     if bare in NOT_NAME_WORDS or bare in TITLE_WORDS or bare in ROLE_NOUNS or bare in DEMONYMS:
         return False
@@ -335,6 +341,11 @@ def _ends_with_name(text: str) -> bool:
     return bool(tokens) and is_name_word(tokens[-1])
 
 
+# Offices that one person holds in a body: "the head of the agency", "the chief of the mission".
+OFFICES_OF_A_BODY = frozenset(
+    {"head", "chief", "director", "chairman", "chairwoman", "chairperson", "leader"}
+)
+
 # Offices one person holds at a time, so "a spokesperson of the ministry" may be the one the
 # article names; "a senior official" or "a diplomat" stays anonymous.
 SPECIFIC_OFFICES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
@@ -504,7 +515,12 @@ def _joins_two_people(role: str) -> bool:
     head, joined, tail = role.partition(" and ")
     if not joined:
         return False
-    return any(_is_role_noun(t) for t in tokenize(head)) and any(_is_role_noun(t) for t in tokenize(tail))
+    head_tokens = tokenize(head)
+    # "Deputy Prime Minister and Foreign Minister Omar Khasawneh": with no name before "and",
+    # both titles are one person's offices.
+    if not head_tokens or _is_title_word(head_tokens[-1]):
+        return False
+    return any(_is_role_noun(t) for t in head_tokens) and any(_is_role_noun(t) for t in tokenize(tail))
 
 
 def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
@@ -589,7 +605,7 @@ def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
             return Subject("descriptor", first.start, last.end, text[first.start : last.end], head=head)
         return None
     if head not in ROLE_NOUNS and head not in INSTITUTION_NOUNS and head.split("-")[0] not in ROLE_NOUNS:
-        return None
+        return _office_of_body(text, tokens)
     start = len(tokens) - 1
     while start > 0 and len(tokens) - start <= 6:
         token = tokens[start - 1]
@@ -609,15 +625,18 @@ def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
         }:
             break
         start -= 1
+    if start > 0 and tokens[start - 1].bare in {"a", "an", "one"} and tokens[start].bare not in {"a", "an"}:
+        # "one Western diplomat said": someone the article does not name.
+        start -= 1
     first = tokens[start]
     owner = _strip_possessive(first.bare)
-    indefinite = first.bare in {"a", "an"}
+    indefinite = first.bare in {"a", "an", "one"}
     if first.bare != "the" and not indefinite and owner not in DEMONYMS and owner not in COUNTRIES:
         return None
     if not _at_boundary(text, first.start):
         return None
     phrase = text[first.start : last.end]
-    role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", phrase)
+    role = re.sub(r"^(?:[Tt]he|[Aa]n?|[Oo]ne)\s+", "", phrase)
     return Subject(
         "descriptor",
         first.start,
@@ -628,6 +647,31 @@ def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
         country=country_of(phrase),
         indefinite=indefinite,
     )
+
+
+def _office_of_body(text: str, tokens: list[Token]) -> Subject | None:
+    """ "The head of the United Nations' nuclear watchdog": an office named by the body it heads,
+    for a lead that gives the name later."""
+    for index in range(len(tokens) - 3, max(len(tokens) - 10, 0), -1):
+        if tokens[index].bare != "of" or tokens[index - 1].bare not in OFFICES_OF_A_BODY:
+            continue
+        first = tokens[index - 2] if index >= 2 else None
+        if first is None or first.bare != "the" or not _at_boundary(text, first.start):
+            return None
+        if any(token.text in CLAUSE_BOUNDARY for token in tokens[index + 1 :]):
+            return None
+        last = tokens[-1]
+        phrase = text[first.start : last.end]
+        return Subject(
+            "descriptor",
+            first.start,
+            last.end,
+            phrase,
+            head=tokens[index - 1].bare,
+            role=re.sub(r"^[Tt]he\s+", "", phrase),
+            country=country_of(phrase),
+        )
+    return None
 
 
 def subject_phrase(text: str) -> Subject | None:
@@ -718,6 +762,13 @@ class SpeakerDirectory:
         matches = [(m, key) for m, key in keyed if key[-len(parts) :] == parts and len(key) >= len(parts)]
         if not matches and len(parts) == 1:
             matches = [(m, key) for m, key in keyed if len(key) > 1 and key[0] == parts[0]]
+        # Names with no surname last: a Malay name's own words ("Ahmad Faizal" for "Ahmad Faizal
+        # Rahman", who has no surname), the first of two Spanish surnames ("Cabrera" for
+        # "Eduardo Cabrera Fuentes").
+        if len(parts) > 1:
+            matches += [(m, key) for m, key in keyed if len(key) > len(parts) and key[: len(parts)] == parts]
+        elif not matches:
+            matches = [(m, key) for m, key in keyed if len(key) > 2 and parts[0] in key[1:-1]]
         if not matches:
             return None
         # Longest name first, then one with a title, then the earliest.

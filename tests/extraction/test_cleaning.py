@@ -148,6 +148,34 @@ def test_title_case_datelines_need_a_known_agency():
     assert extract_article("Russia, on Monday (local time) said nothing.").dateline_place == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "outlet"),
+    [
+        (
+            "Havana, Nov 24 (Prensa Latina) Trade with the region grew fast, the minister said.",
+            "Havana",
+            "Prensa Latina",
+        ),
+        ("Jakarta (ANTARA) - Trade with the region grew fast, the minister said.", "Jakarta", "ANTARA"),
+        (
+            "Tokyo, Nov. 25 (Jiji Press)--Trade with the region grew fast, the minister said.",
+            "Tokyo",
+            "Jiji Press",
+        ),
+        (
+            "MOSCOW. Nov 24 (Interfax) - Trade with the region grew fast, the minister said.",
+            "MOSCOW",
+            "Interfax",
+        ),
+    ],
+)
+def test_more_agencies_datelines_are_taken_off_the_first_sentence(text, place, outlet):
+    article = extract_article(text)
+    assert article.dateline_place == place
+    assert article.outlet == outlet
+    assert article.paragraphs[0].startswith("Trade with the region")
+
+
 def test_hard_wrapped_article_is_rejoined_into_paragraphs():
     article = extract_article(
         "TOKYO, Jan. 18 (Kyodo) -- Japan and the Philippines agreed Thursday to\n"
@@ -186,3 +214,23 @@ def test_every_space_separator_becomes_a_plain_space():
     text = unicodedata.normalize("NFC", every_char).replace("\r\n", "\n").replace("\r", "\n")
     expected = "".join(" " if char != "\n" and unicodedata.category(char) == "Zs" else char for char in text)
     assert normalize_text(every_char) == expected
+
+
+def test_menus_breadcrumbs_and_mastheads_are_not_the_title():
+    article = extract_article(
+        "Emirates News Agency - WAM\n"
+        "Home | UAE | World | Business | Sports\n"
+        "Politics news |  Iran\n"
+        "Home > General > World\n\n"
+        "UAE condemns attack on commercial vessel in Red Sea\n\n"
+        "ABU DHABI, 24th November, 2026 (WAM) -- The minister said the attack was a grave violation."
+    )
+    assert article.title == "UAE condemns attack on commercial vessel in Red Sea"
+    assert article.outlet == "WAM"
+
+
+def test_a_numeric_stamp_gives_the_year_when_it_agrees_with_the_dateline():
+    text = "24/11/2026 19:12 | English\n\nKUWAIT, Nov 24 (KUNA) -- Trade with the region grew fast, the minister said."
+    assert extract_article(text).published.iso() == "2026-11-24"
+    other_day = text.replace("24/11/2026", "03/04/2026")
+    assert extract_article(other_day).published.iso() is None

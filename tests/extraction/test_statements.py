@@ -525,3 +525,115 @@ def test_a_title_ending_in_a_states_or_bodys_name_stays_out_of_the_name(title, n
     assert statement.role_as_written == title
     if country:
         assert statement.speaker.country == country
+
+
+def test_two_offices_joined_by_and_belong_to_one_person():
+    statement = only(
+        "Deputy Prime Minister and Foreign Minister Omar Haddad said the region would not accept another war."
+    )
+    assert statement.speaker.name == "Omar Haddad"
+    assert statement.role_as_written == "Deputy Prime Minister and Foreign Minister"
+
+
+def test_a_clause_whose_verb_is_inside_the_quotation_keeps_its_subject():
+    statement = only(
+        'Minister Omar Haddad said the Arab world "cannot afford another failed state on its borders."'
+    )
+    assert statement.kind == StatementKind.INDIRECT
+    assert statement.text == 'the Arab world "cannot afford another failed state on its borders."'
+    # A quotation inside the clause that names something is no verb.
+    assert statements('Minister Omar Haddad said the "Big Three" of the region at the summit.') == ()
+
+
+def test_a_speech_participle_after_a_predicate_that_is_not_speech():
+    found = statements(
+        "Foreign Minister Ana Ruiz condemned on Monday the new measures against the banking system, "
+        "saying they are aimed at punishing ordinary families.\n\n"
+        "Elsewhere in his remarks, the ministry spokesman Omar Aziz rejected the report, saying that "
+        "the figures had been invented.\n\n"
+        "Minister Ana Ruiz called on the council to act against the violations, stressing that the "
+        "council cannot remain a spectator."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Ana Ruiz", "they are aimed at punishing ordinary families"),
+        ("Omar Aziz", "the figures had been invented"),
+        ("Ana Ruiz", "the council cannot remain a spectator"),
+    ]
+
+
+def test_a_participle_after_an_inverted_attribution_stays_the_tail():
+    statement = only(
+        "The conflict has displaced millions of people, the Peace and Security Council said in a "
+        "communique, adding that "
+        "it would send a mission."
+    )
+    assert statement.text == "The conflict has displaced millions of people"
+
+
+def test_a_speech_verb_after_a_first_predicate_belongs_to_the_sentence_subject():
+    found = statements(
+        "Iran's envoy to the agency, Hamid Karimi, rejected the criticism and said the agency had "
+        "ignored the attacks.\n\n"
+        'The envoy, Ambassador Kamal Idris, welcomed the resolution but said his government "will not '
+        'accept equating the army with a militia."'
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Hamid Karimi", "the agency had ignored the attacks"),
+        ("Kamal Idris", "will not accept equating the army with a militia."),
+    ]
+
+
+def test_the_head_of_a_body_in_a_lead_is_the_person_named_next():
+    found = statements(
+        "The head of the United Nations' nuclear watchdog said Wednesday that inspectors must return "
+        "to the damaged sites.\n\n"
+        '"We have lost continuity of knowledge," Mariano Vidal, director general of the agency, told '
+        "the board."
+    )
+    assert [s.speaker.name for s in found] == ["Mariano Vidal", "Mariano Vidal"]
+    assert found[0].said_on.iso() == "2024-03-13"
+    assert found[0].text == "inspectors must return to the damaged sites"
+
+
+def test_an_unnamed_source_is_not_given_the_last_speaker():
+    found = statements(
+        "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
+        '"We are not there yet," one Western diplomat said, speaking on condition of anonymity. '
+        '"But the patience in this room is running very thin."\n\n'
+        '"Nobody expects a vote this week," a senior diplomat told reporters.'
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [("Hamid Karimi", "the demand was political")]
+
+
+def test_malay_honorifics_are_titles_and_a_name_written_short_is_the_same_person():
+    found = statements(
+        "Malaysia will keep to quiet diplomacy, said Foreign Minister Datuk Seri Ahmad Faizal Rahman.\n\n"
+        "Ahmad Faizal said the note had been delivered last month.\n\n"
+        "Cuban Foreign Minister Eduardo Cabrera Fuentes said the measures would fail.\n\n"
+        "Cabrera said the vote showed the world's view."
+    )
+    assert [s.speaker.name for s in found] == [
+        "Ahmad Faizal Rahman",
+        "Ahmad Faizal Rahman",
+        "Eduardo Cabrera Fuentes",
+        "Eduardo Cabrera Fuentes",
+    ]
+    assert found[0].role_as_written == "Foreign Minister Datuk Seri"
+
+
+def test_a_role_after_the_name_in_an_inverted_attribution():
+    statement = only(
+        '"Such steps will not remain unanswered," said Irina Sokolova, the ministry\'s deputy '
+        "spokeswoman, at a briefing."
+    )
+    assert statement.speaker.name == "Irina Sokolova"
+    assert statement.role_as_written == "ministry's deputy spokeswoman"
+
+
+def test_a_lone_capitalised_word_before_a_first_verb_is_not_taken_for_a_speaker():
+    found = statements(
+        "Foreign Minister Anna Novak arrived in Vienna on Monday.\n\n"
+        "Protesters gathered outside the embassy, saying they wanted the ambassador to leave.\n\n"
+        "She said the talks would resume in April."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [("Anna Novak", "the talks would resume in April")]
