@@ -1133,15 +1133,18 @@ def _insert_with_history(objs: list, model) -> None:
         )
         fields = model._meta.concrete_fields
         values_of = _column_values(fields)
-        rows = []
-        for obj, (pk,) in zip(objs, cursor.fetchall(), strict=True):
-            # As bulk_create: related objects saved since are read for their ids, auto_now is set.
-            obj._prepare_related_fields_for_save(operation_name="bulk_create")
-            obj.pk = pk
-            rows.append([value_of(obj) for value_of in values_of])
-            obj._state.adding = False
-            obj._state.db = connection.alias
-        _copy(cursor, model._meta.db_table, [field.column for field in fields], rows)
+
+        def rows(ids):
+            for obj, (pk,) in zip(objs, ids, strict=True):
+                # As bulk_create: related objects saved since are read for their ids, auto_now is set.
+                obj._prepare_related_fields_for_save(operation_name="bulk_create")
+                obj.pk = pk
+                yield [value_of(obj) for value_of in values_of]
+                obj._state.adding = False
+                obj._state.db = connection.alias
+
+        # Rows are made as COPY sends them, so the database works on the first while the last are made.
+        _copy(cursor, model._meta.db_table, [field.column for field in fields], rows(cursor.fetchall()))
 
         history_fields = [
             field for field in history_model._meta.concrete_fields if field.attname != "history_id"
@@ -1171,7 +1174,7 @@ def _insert_with_history(objs: list, model) -> None:
             raise ValueError(f"no value for the history field {column.attname}")
 
         values_of = _column_values(history_fields, recorded)
-        history_rows = [[value_of(obj) for value_of in values_of] for obj in objs]
+        history_rows = ([value_of(obj) for value_of in values_of] for obj in objs)
         _copy(cursor, history_model._meta.db_table, [field.column for field in history_fields], history_rows)
 
 
@@ -1247,7 +1250,7 @@ def _targets_as_is(field) -> bool:
     return not field.is_relation or field.target_field.get_internal_type() in COPY_AS_IS
 
 
-def _copy(cursor, table: str, columns: list[str], rows: list[list]) -> None:
+def _copy(cursor, table: str, columns: list[str], rows: Iterable[list]) -> None:
     quote = connection.ops.quote_name
     statement = f"COPY {quote(table)} ({', '.join(quote(column) for column in columns)}) FROM STDIN"
     with cursor.cursor.copy(statement) as copy:
