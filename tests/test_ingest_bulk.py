@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.db import connection
 
-from statements.ingest import Failure, Outcome, find_sources, ingest_paths
+from statements.ingest import Failure, Ingestor, Outcome, _ExtractionPool, find_sources, ingest_paths
 from statements.models import Article, Speaker, Statement, StatementTopic
 
 pytestmark = [
@@ -84,6 +86,17 @@ def test_a_failure_in_a_worker_is_reported_and_the_batch_goes_on(fake_extraction
     assert reasons["005.txt"].startswith("extraction failed: RuntimeError")
     assert "empty.txt" in reasons
     assert Article.objects.count() == 11
+
+
+def test_extraction_workers_yield_the_cpu_to_the_process_that_writes():
+    # The writer is the serial part of a bulk load: its workers, a batch ahead, must not take its CPU.
+    pool = _ExtractionPool(2, Ingestor())
+    try:
+        worker_niceness = pool.pool.apply(os.nice, (0,))
+    finally:
+        pool.close()
+
+    assert worker_niceness > os.nice(0)
 
 
 def test_sources_stream_in_the_order_of_their_paths(write_source, sources):

@@ -44,11 +44,26 @@ MIN_EMBEDDED_QUOTE_WORDS = 5
 MIN_SENTENCE_QUOTE_WORDS = 3
 MIN_REPORTED_WORDS = 3
 
+
+def _by_first_letter(alternatives: list[str]) -> str:
+    """The alternation of `alternatives` (plain words and phrases), tried in the same order, with
+    those that share a first letter under one branch: `re` tries every branch at every word, and a
+    branch whose first letter differs is passed over at once.
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        groups.setdefault(alternative[0], []).append(re.escape(alternative[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
 SPEECH = re.compile(
     r"(?<![\w’'\-])(?:"
-    + "|".join(re.escape(phrase) for phrase in sorted(SPEECH_PHRASES, key=len, reverse=True))
-    + "|"
-    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + _by_first_letter(
+        [
+            *sorted(SPEECH_PHRASES, key=len, reverse=True),
+            *sorted(SPEECH_VERBS, key=len, reverse=True),
+        ]
+    )
     + r")(?![\w’'\-])"
 )
 FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|you|You|your|Your|I'm|I’m|we're|we’re)\b")

@@ -275,6 +275,8 @@ def _is_date_line(line: str) -> bool:
     return word_count(line) <= 10 and not TERMINAL.search(line.rstrip(")"))
 
 
+# clean() asks it of each line several times (where the body starts, branding, paragraphs).
+@functools.lru_cache(maxsize=1024)
 def _is_prose(line: str) -> bool:
     count = word_count(line)
     return (bool(TERMINAL.search(line)) and count >= 4) or count >= 20
