@@ -32,6 +32,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import psycopg
@@ -322,10 +323,7 @@ def measure_latencies(urls: dict[str, list[str]], repeats: int, summary_cache_se
             for url in kind_urls:
                 statements = page_queries(url, summary_cache_seconds)
                 queries.append(len(statements))
-                # Untimed first: every gunicorn worker gets a chance to warm its connection and caches.
-                for _ in range(3 * GUNICORN_WORKERS):
-                    with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{url}", timeout=120) as response:
-                        response.read()
+                warm_up(url)
                 for attempt in range(repeats + 1):
                     started = time.perf_counter()
                     with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{url}", timeout=120) as response:
@@ -355,6 +353,23 @@ def measure_latencies(urls: dict[str, list[str]], repeats: int, summary_cache_se
             }
             print(f"  {kind}: {results[kind]}", flush=True)
     return results
+
+
+def warm_up(url: str, rounds: int = 3) -> None:
+    """Untimed: each gunicorn worker serves the page, warming its connection and its own caches.
+
+    Each round sends as many requests at once as there are workers: a busy sync worker accepts no
+    other, so they spread. One after another, they could all land on the same few workers and
+    leave the others to build the page for the first time while being timed.
+    """
+
+    def fetch(_) -> None:
+        with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{url}", timeout=120) as response:
+            response.read()
+
+    with ThreadPoolExecutor(GUNICORN_WORKERS) as pool:
+        for _ in range(rounds):
+            list(pool.map(fetch, range(GUNICORN_WORKERS)))
 
 
 def wrk(url: str, seconds: int = 30, connections: int = 32) -> dict:
@@ -594,8 +609,9 @@ def render_report(results: dict) -> str:
         )
         + ".",
         "Synthetic wire stories from bench/generate.py (seed 1), ingested with "
-        f"`manage.py ingest {' '.join(INGEST_OPTIONS)}`. Latencies: each URL fetched 3 times per "
-        "gunicorn worker to warm up, then measured; *SQL* replays every query the page ran, "
+        f"`manage.py ingest {' '.join(INGEST_OPTIONS)}`. Latencies: each URL fetched in 3 rounds of "
+        "one request per gunicorn worker at once, to warm them all up, then measured; *SQL* replays "
+        "every query the page ran, "
         "straight through psycopg; *×* is app p50 / SQL p50.",
         "",
     ]
