@@ -1,4 +1,4 @@
-"""Readers' pages cached whole, and never out of date: keyed by the database's snapshot.
+"""Readers' pages cached whole, keyed by the database's snapshot, so that they change as it does.
 
 PostgreSQL's `pg_current_snapshot()` names the set of transactions whose writes a query can see. It
 changes whenever any transaction that wrote something ends, and only then: two requests that read
@@ -7,7 +7,10 @@ A curator's edit, a retag or an ingest batch therefore reaches readers on their 
 no expiry to wait for and no list of pages to invalidate.
 
 A page stored under a snapshot may hold writes that landed while it was built; that snapshot is
-then in the past for good, and no later request looks it up.
+then in the past for good, and no later request looks it up. On a standby (DATABASE_REPLICA_URL)
+the snapshot alone does not say so much, and the key adds how far the standby has replayed. The
+archive-wide tallies a page shows are kept apart (statements/summaries.py) and are as old as
+there; a kept page holds them for at most PAGE_SECONDS more.
 
 Pages are only cached for readers: GET requests without a session cookie (signed-in curators always
 get a fresh page), answered 200 without setting a cookie. Headers the page varies on are part of
@@ -43,7 +46,12 @@ def read_snapshot(alias: str) -> str | None:
         return None
     try:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_current_snapshot()::text")
+            # A standby's snapshot does not list the transactions still open on the primary, so a
+            # commit between its oldest and newest leaves the text as it was: there, how far the
+            # standby has replayed the primary's log is part of the key (NULL on the primary).
+            cursor.execute(
+                "SELECT pg_current_snapshot()::text || coalesce(' ' || pg_last_wal_replay_lsn(), '')"
+            )
             return cursor.fetchone()[0]
     except DatabaseError:
         return None
@@ -62,11 +70,12 @@ class SnapshotPageCacheMiddleware:
             return self.get_response(request)
         key_prefix = "snapshot." + hashlib.blake2b(snapshot.encode(), digest_size=12).hexdigest()
         cache_key = get_cache_key(request, key_prefix, "GET", cache=self.cache)
-        if cache_key is not None:
-            cached = self.cache.get(cache_key)
-            if cached is not None:
+        cached = self.cache.get(cache_key) if cache_key is not None else None
+        if cached is not None:
+            if cached.has_header("ETag"):
                 # A browser that holds this very page (a permalink's ETag) is still told so.
-                return get_conditional_response(request, etag=cached.get("ETag"), response=cached)
+                return get_conditional_response(request, etag=cached["ETag"], response=cached)
+            return cached
         response = self.get_response(request)
         if self._is_for_everyone(response):
             cache_key = learn_cache_key(request, response, PAGE_SECONDS, key_prefix, cache=self.cache)

@@ -73,7 +73,7 @@ MIDDLEWARE = [
 ]
 
 # On PostgreSQL readers' pages are cached whole, keyed by the database's snapshot, so a cached page
-# is the page the database would give now (archive/page_cache.py). PAGE_CACHE=0 turns it off.
+# shows what the database holds now (archive/page_cache.py). PAGE_CACHE=0 turns it off.
 if not env_bool("PAGE_CACHE", default=True):
     MIDDLEWARE.remove("archive.page_cache.SnapshotPageCacheMiddleware")
 # Archive-wide tallies (statements per topic and speaker, timelines, readers' facets) are counted at

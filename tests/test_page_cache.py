@@ -48,6 +48,19 @@ def test_a_browser_holding_a_kept_permalink_is_told_it_has_not_changed(client, s
     assert again.content == b""
 
 
+@pytest.mark.parametrize(
+    "header", [{"if-match": "*"}, {"if-unmodified-since": "Wed, 21 Oct 2015 07:28:00 GMT"}]
+)
+def test_a_kept_page_without_validators_ignores_preconditions(client, statement, header):
+    client.get("/statements/?kind=direct")
+    client.get("/statements/?kind=direct")
+
+    page = client.get("/statements/?kind=direct", headers=header)
+
+    assert page.status_code == 200
+    assert "NATO expansion threatens the security of Europe." in page.content.decode()
+
+
 def test_an_edit_shows_on_the_next_request(client, statement):
     url = statement.get_absolute_url()
     assert "threatens the security" in client.get(url, follow=True).content.decode()
