@@ -413,9 +413,19 @@ def _clean_content(text: str) -> str:
 
 def _sentence_subject(masked: str) -> Subject | None:
     """The person or body a sentence is about, when it opens with them and a verb."""
-    for word in list(re.finditer(r"(?<![\w’'\-])[a-z][\w’'\-]*", masked))[:6]:
+    return _opening_subject(masked, within_words=6, pronouns=False)
+
+
+def _opening_subject(
+    masked: str, *, within_words: int, finite_verbs_only: bool = False, pronouns: bool = True
+) -> Subject | None:
+    """The subject a sentence opens with, after an opening phrase set off by a comma if there is
+    one, found before one of its first `within_words` lower-case words."""
+    for word in list(re.finditer(r"(?<![\w’'\-])[a-z][\w’'\-]*", masked))[:within_words]:
+        if finite_verbs_only and not FINITE_VERB.fullmatch(word.group(0)):
+            continue
         subject = subject_before(masked, word.start())
-        if subject is None or subject.kind == "pronoun":
+        if subject is None or (subject.kind == "pronoun" and not pronouns):
             continue
         opening = masked[: subject.start].strip()
         if not opening or opening.endswith(","):
@@ -532,16 +542,7 @@ def _speaker_before_verb(masked: str, verb: re.Match) -> Subject | None:
 def _subject_of_predicate(masked: str) -> Subject | None:
     """The person or body before the first verb of a sentence ("The spokesman condemned ..."),
     after an opening phrase set off by a comma if there is one."""
-    for word in list(re.finditer(r"(?<![\w’'\-])[a-z][\w’'\-]*", masked))[:12]:
-        if not FINITE_VERB.fullmatch(word.group(0)):
-            continue
-        subject = subject_before(masked, word.start())
-        if subject is None:
-            continue
-        opening = masked[: subject.start].strip()
-        if not opening or opening.endswith(","):
-            return replace(subject, from_predicate=True)
-    return None
+    return _opening_subject(masked, within_words=12, finite_verbs_only=True)
 
 
 def _reported_candidate(
