@@ -8,6 +8,7 @@ against the people the article has already quoted or named.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -33,6 +34,7 @@ from .lexicon import (
 from .records import KnownSpeaker, SpeakerKind, SpeakerRef
 
 TOKEN = re.compile(r"[^\W\d_][\w’'\-\.]*|\d[\w\-]*|[,;:§()\"“”«»\[\]—–]")
+MASKED_TOKEN = re.compile(r"[^\W\d_][\w’'\-\.]*|\d[\w\-]*|§+|[,;:()\"“”«»\[\]—–]")
 # Month names that are not also given names (April, May, June, August are).
 MONTH_NAMES = frozenset(name for name in MONTHS if len(name) > 3) - {"april", "may", "june", "august"}
 NAME_PARTICLES = frozenset(
@@ -134,7 +136,35 @@ _new_tuple = tuple.__new__
 def _tokens_of(text: str) -> tuple[Token, ...]:
     # Made as tuple.__new__ makes them, in a list: a tenth of extraction is making tokens, and
     # Token(...) and a generator cost a quarter more.
-    return tuple([_new_tuple(Token, (m[0], m.start(), m.end())) for m in TOKEN.finditer(text)])
+    if "§" not in text:
+        return tuple([_new_tuple(Token, (m[0], m.start(), m.end())) for m in TOKEN.finditer(text)])
+    # A masked quotation is one boundary, however long: one "§" token spanning it, not one per
+    # character (which made tokenizing a quoted sentence cost as much as the rest of its reading).
+    return tuple(
+        [
+            _new_tuple(Token, ("§" if m[0][0] == "§" else m[0], m.start(), m.end()))
+            for m in MASKED_TOKEN.finditer(text)
+        ]
+    )
+
+
+def tokens_before(text: str, end: int) -> list[Token]:
+    """The tokens of text[:end]. A sentence is read back from each of its verbs: its tokens are
+    made once and cut at each verb, rather than made again for every prefix."""
+    tokens, ends = _tokens_and_ends(text)
+    cut = bisect.bisect_right(ends, end)
+    found = list(tokens[:cut])
+    if cut < len(tokens) and tokens[cut].start < end:
+        # A token running past `end` is cut there, as tokenizing text[:end] would cut it.
+        start = tokens[cut].start
+        found += [Token(t.text, t.start + start, t.end + start) for t in _tokens_of(text[start:end])]
+    return found
+
+
+@functools.lru_cache(maxsize=256)
+def _tokens_and_ends(text: str) -> tuple[tuple[Token, ...], list[int]]:
+    tokens = _tokens_of(text)
+    return tokens, [token.end for token in tokens]
 
 
 def _strip_possessive(word: str) -> str:
@@ -364,7 +394,7 @@ ISSUED_BY_OWNER = frozenset(
 @functools.lru_cache(maxsize=1024)
 def subject_before(text: str, end: int) -> Subject | None:
     """The speaker phrase that ends right before position `end` (a speech verb)."""
-    tokens = _strip_modifiers(tokenize(text[:end]))
+    tokens = _strip_modifiers(tokens_before(text, end))
     # "The Ministry of External Affairs (MEA) said": the bracketed abbreviation adds nothing.
     if len(tokens) >= 3 and tokens[-1].text == ")" and tokens[-3].text == "(":
         tokens = tokens[:-3]

@@ -3,7 +3,7 @@
 import pytest
 
 from statements.extraction import KnownSpeaker, SpeakerKind, StatementKind, extract_article
-from statements.extraction.speakers import SpeakerDirectory
+from statements.extraction.speakers import SpeakerDirectory, tokenize, tokens_before
 
 HEADER = " date 2024-03-13 "  # a Wednesday
 
@@ -637,3 +637,18 @@ def test_a_lone_capitalised_word_before_a_first_verb_is_not_taken_for_a_speaker(
         "She said the talks would resume in April."
     )
     assert [(s.speaker.name, s.text) for s in found] == [("Anna Novak", "the talks would resume in April")]
+
+
+def test_tokens_before_a_position_are_those_of_the_text_cut_there():
+    sentence = (
+        "Russia's ambassador to China, Andrey Denisov (pictured), told TASS on Dec. 24 that talks-went well."
+    )
+    for end in range(len(sentence) + 1):
+        assert tokens_before(sentence, end) == tokenize(sentence[:end]), end
+
+
+def test_a_masked_quotation_is_one_boundary_token_spanning_it():
+    masked = "§§§§§§§§§§, the minister said."
+    tokens = tokenize(masked)
+    assert [token.text for token in tokens] == ["§", ",", "the", "minister", "said."]
+    assert (tokens[0].start, tokens[0].end) == (0, 10)
