@@ -357,6 +357,23 @@ def test_interview_answers_belong_to_the_interviewee_and_questions_are_skipped()
     assert found[1].text.startswith("Frankly, I do not see")
 
 
+def test_transcript_turns_belong_to_the_named_speaker_and_questions_are_skipped():
+    found = statements(
+        "Photo: Spokesperson Lin Hao at the podium.\n\n"
+        "AFP: Can you confirm the reports about the visit next week?\n\n"
+        "Lin Hao: I have nothing to release at the moment on that visit.\n\n"
+        "We hope all parties will handle the matter in a calm way.\n\n"
+        "Reuters: The minister said the talks would resume in April. Do you have a comment?\n\n"
+        "Lin Hao: China supports every effort that helps the talks resume soon."
+    )
+    assert [(s.speaker.name, s.kind) for s in found] == [("Lin Hao", StatementKind.DIRECT)] * 3
+    assert [s.text[:20] for s in found] == [
+        "I have nothing to re",
+        "We hope all parties ",
+        "China supports every",
+    ]
+
+
 def test_saying_clause_after_another_verb():
     statement = only(
         "Foreign Minister Min-ho Park on Thursday called on the world to act, saying the launches violate council resolutions."
