@@ -580,7 +580,10 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
     is_phrase = any(lowered_tail.endswith(phrase) for phrase in INSTITUTION_PHRASES)
     if not is_phrase and not (
         last.text[:1].isupper()
-        and _strip_possessive(last.bare) in INSTITUTION_NOUNS | {"affairs", "defense", "defence", "relations"}
+        and (
+            _strip_possessive(last.bare) in INSTITUTION_NOUNS | {"affairs", "defense", "defence", "relations"}
+            or _names_a_body_by_its_field(tokens)
+        )
     ):
         return None
     start = len(tokens) - 1
@@ -626,6 +629,26 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
         "",
         country_of(name),
     )
+
+
+def _names_a_body_by_its_field(tokens: list[Token]) -> bool:
+    """ "the Ministry of Energy", "the Department of State", "the Ministry of Trade and Industry":
+    a body named by the field it governs, capitalised words of a title that are no office."""
+    index = len(tokens) - 1
+    while index > 0 and len(tokens) - index <= 4:
+        token = tokens[index]
+        bare = _strip_possessive(token.bare)
+        if token.bare in {"of", "for"}:
+            return (
+                index < len(tokens) - 1
+                and tokens[index - 1].text[:1].isupper()
+                and (tokens[index - 1].bare in INSTITUTION_NOUNS)
+            )
+        is_field = token.text[:1].isupper() and bare in TITLE_WORDS and bare not in ROLE_NOUNS
+        if bare != "and" and not is_field:
+            return False
+        index -= 1
+    return False
 
 
 def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:

@@ -148,6 +148,19 @@ def test_institution_as_speaker():
     assert statement.speaker.kind == SpeakerKind.INSTITUTION
 
 
+def test_an_institution_named_by_the_field_it_governs():
+    found = statements(
+        "Saudi Arabia's Ministry of Energy said the fire had been brought under control.\n\n"
+        "The Ministry of Trade and Industry said that exports would grow next year.\n\n"
+        "Ministry of Energy spokesperson Pavel Sorokin said that the grid had held."
+    )
+    assert [(s.speaker.name, s.speaker.kind) for s in found] == [
+        ("Saudi Arabia's Ministry of Energy", SpeakerKind.INSTITUTION),
+        ("Ministry of Trade and Industry", SpeakerKind.INSTITUTION),
+        ("Pavel Sorokin", SpeakerKind.PERSON),
+    ]
+
+
 def test_the_ministry_resolves_to_the_institution_named_before():
     found = statements(
         "The Indian Ministry of External Affairs said that the talks were constructive.\n\n"
