@@ -431,10 +431,15 @@ def _parse_with_parenthetical(text: str, tokens: list[Token]) -> Subject | None:
     """Subjects split by commas: "Putin, while speaking ..., said", "Wang Yi, director of ...,
     said", "Russia's ambassador to China, Andrey Denisov, said"."""
     close = len(tokens) - 1
-    open_index = close - 1
+    inner_end = close
+    if close >= 3 and tokens[close - 1].text == ")" and tokens[close - 3].text == "(":
+        # "..., director of the UN Institute for Disarmament Research (UNIDIR), said": the
+        # bracketed abbreviation closes the appositive, it does not open one.
+        inner_end = close - 3
+    open_index = inner_end - 1
     while open_index >= 0 and tokens[open_index].text not in {",", "§", ";", ":", "(", "—", "–"}:
         open_index -= 1
-    inner = tokens[open_index + 1 : close]
+    inner = tokens[open_index + 1 : inner_end]
     if not inner:
         return None
     inner_text = text[inner[0].start : inner[-1].end]

@@ -456,6 +456,16 @@ def test_titles_with_brackets_and_appositives_with_commas():
     assert second.speaker.name == "Huang Ze"
 
 
+def test_an_appositive_that_ends_with_a_bracketed_abbreviation():
+    statement = only(
+        "Briefing via videoconference from Geneva, Daniel Achterberg, Director of the UN Institute for "
+        "Disarmament Research (UNIDIR), said the risk of miscalculation was growing."
+    )
+    assert statement.speaker.name == "Daniel Achterberg"
+    assert statement.role_as_written.startswith("Director of the UN Institute")
+    assert statement.text == "the risk of miscalculation was growing"
+
+
 def test_particles_in_names_and_a_shortened_name():
     first, second = statements(
         "Defense Secretary Gilberto de la Cruz said the talks were useful.\n\n"
