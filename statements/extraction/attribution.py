@@ -111,9 +111,11 @@ SUBJECT_THEN_QUOTATION = re.compile(rf"^(?:[\w’'\-]+\s+){{1,5}}{MASK}+[\s.,;!?
 SECOND_PREDICATE = re.compile(r"[\s,](?:and|but)(?:\s+(?:also|then|later|still))?$")
 # "X condemned the move, saying (that) ...", "X called on ..., stressing that ...": a participle
 # of a speech verb gives the clause after a predicate that is not one.
+# "..., writing on X that ...": where it was said may stand between the participle and "that".
 SPEECH_PARTICIPLE = re.compile(
     r",\s*(?:saying(?:\s+that)?|(?:stressing|noting|insisting|arguing|warning|adding|emphasi[sz]ing"
-    r"|underlining|explaining|asserting|affirming|reiterating)\s+that)\s+"
+    r"|underlining|explaining|asserting|affirming|reiterating|writing)"
+    r"(?:\s+(?:on|in)\s+[^,.;:§!?]{1,40}?)?\s+that)\s+"
 )
 # "Guo Wenhai: China firmly opposes ...": a turn of a transcript, opened by its speaker's name.
 TURN_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,60}?):\s+(?=\S)")

@@ -394,6 +394,15 @@ def test_saying_clause_after_another_verb():
     assert statement.text == "the launches violate council resolutions"
 
 
+def test_a_speech_participle_with_where_it_was_said_before_that():
+    first, second = statements(
+        "Defense Minister Rasa Zemaityte welcomed the remarks, writing on X that the brigade guarantees our security.\n\n"
+        "The Foreign Ministry condemned the strike, noting in a statement that it had hit a hospital."
+    )
+    assert (first.speaker.name, first.text) == ("Rasa Zemaityte", "the brigade guarantees our security")
+    assert second.text == "it had hit a hospital"
+
+
 def test_quoted_titles_of_events_are_not_statements():
     statement = only(
         'Trade will grow, Deputy Minister Rauf Aliyev said at the conference "Connectivity in the Caspian Region: New Horizons" held in Baku.'
