@@ -16,8 +16,10 @@ from .dates import resolve_said_on
 from .lexicon import (
     ADDRESSEE_VERBS,
     CONTENT_TAIL_MARKERS,
+    COUNTRIES,
     FRAMING_OPENERS,
     INSTITUTION_NOUNS,
+    MULTIWORD_COUNTRIES,
     SPEECH_PHRASES,
     SPEECH_VERBS,
 )
@@ -120,6 +122,14 @@ SPEECH_PARTICIPLE = re.compile(
 # "Guo Wenhai: China firmly opposes ...": a turn of a transcript, opened by its speaker's name.
 TURN_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,60}?):\s+(?=\S)")
 MIN_TURN_NAME_WORDS = 2
+# "The UAE has strongly condemned ...": a country opening a sentence with its own act, which a
+# speech participle then words (", saying ..."). A country's name alone before "said" stays no
+# speaker: "China said" reports a position, not whose words they were.
+COUNTRY_OPENING = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<country>(?=[A-Z])(?i:"
+    + "|".join(re.escape(name) for name in sorted({*COUNTRIES, *MULTIWORD_COUNTRIES}, key=len, reverse=True))
+    + r"))\s+(?:has\s+|have\s+)?(?:[a-z]+ly\s+)?[a-z]{3,}ed\b"
+)
 INTERVIEW_QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.\-–—]\s")
 INTERVIEW_ANSWER = re.compile(r"^\s*(?:A|Answer)\s*[:.\-–—]\s")
 DISCOURSE_OPENER = re.compile(
@@ -527,11 +537,23 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
             )
     participle = SPEECH_PARTICIPLE.search(masked)
     if participle:
-        subject = _subject_of_predicate(masked[: participle.start()])
+        subject = _subject_of_predicate(masked[: participle.start()]) or _country_opening(masked)
         if subject is not None:
             start = participle.end()
             return start, _content_end(masked, start), subject, masked[:start]
     return None
+
+
+def _country_opening(masked: str) -> Subject | None:
+    opening = COUNTRY_OPENING.match(masked)
+    if opening is None:
+        return None
+    written = opening["country"]
+    lowered = written.lower()
+    country = MULTIWORD_COUNTRIES.get(lowered) or country_of(lowered) or written
+    return Subject(
+        "institution", opening.start("country"), opening.end("country"), written, written, "", country
+    )
 
 
 def _speaker_before_verb(masked: str, verb: re.Match) -> Subject | None:

@@ -324,6 +324,20 @@ COUNTRIES = frozenset(
         """.split()
 )
 
+# Country names of several words, and abbreviations of them, a country may be called by.
+MULTIWORD_COUNTRIES = {
+    "united arab emirates": "United Arab Emirates",
+    "uae": "United Arab Emirates",
+    "saudi arabia": "Saudi Arabia",
+    "united states": "United States",
+    "united kingdom": "United Kingdom",
+    "south korea": "South Korea",
+    "north korea": "North Korea",
+    "south africa": "South Africa",
+    "new zealand": "New Zealand",
+    "sri lanka": "Sri Lanka",
+}
+
 # Capitals and other places that head datelines or stand for governments ("Beijing said").
 PLACES = frozenset(
     """

@@ -403,6 +403,19 @@ def test_a_speech_participle_with_where_it_was_said_before_that():
     assert second.text == "it had hit a hospital"
 
 
+def test_a_country_that_acts_and_a_participle_that_words_it():
+    found = statements(
+        "The UAE has strongly condemned the attack on the vessel, saying that such acts violate international law.\n\n"
+        "Kuwait welcomed the ceasefire, stressing that dialogue was the only way forward.\n\n"
+        "China said that the move was a mistake."
+    )
+    assert [(s.speaker.name, s.speaker.kind, s.speaker.country) for s in found] == [
+        ("UAE", SpeakerKind.INSTITUTION, "United Arab Emirates"),
+        ("Kuwait", SpeakerKind.INSTITUTION, "Kuwait"),
+    ]
+    assert found[0].text == "such acts violate international law"
+
+
 def test_quoted_titles_of_events_are_not_statements():
     statement = only(
         'Trade will grow, Deputy Minister Rauf Aliyev said at the conference "Connectivity in the Caspian Region: New Horizons" held in Baku.'
