@@ -84,6 +84,12 @@ DIPLOMATIC_ROLES = (
     "deputy foreign",
     "spokes",
 )
+FOREIGN_MINISTERS = (
+    "foreign minister",
+    "foreign secretary",
+    "secretary of state",
+    "minister of foreign affairs",
+)
 # A spokesman speaks for a diplomatic service unless the title names another body: the
 # Kremlin's or the defence ministry's spokesman is not "the diplomat".
 NON_DIPLOMATIC_BODIES = ("kremlin", "presiden", "defen", "military", "army", "navy", "police", "cabinet")
@@ -928,6 +934,9 @@ def descriptor_matches(descriptor: Subject, role: str, speaker: SpeakerRef) -> b
     if descriptor.country and country and "counterpart" in role.lower():
         return True
     if head == "diplomat":
+        if re.search(r"\btop\b", descriptor.role.lower()):
+            # "the country's top diplomat" is its foreign minister, not any of its diplomats.
+            return any(office in lowered_role for office in FOREIGN_MINISTERS)
         if "spokes" in lowered_role and any(body in lowered_role for body in NON_DIPLOMATIC_BODIES):
             return False
         return any(marker in lowered_role for marker in DIPLOMATIC_ROLES)

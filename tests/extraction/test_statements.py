@@ -488,6 +488,15 @@ def test_an_appositive_that_ends_with_a_bracketed_abbreviation():
     assert statement.text == "the risk of miscalculation was growing"
 
 
+def test_a_top_diplomat_is_the_foreign_minister_not_the_last_diplomat_quoted():
+    found = statements(
+        "Foreign Minister Karim El-Naggar affirmed Egypt's support for Sudan.\n\n"
+        "Foreign ministry spokesman Tamer Fawzy said the two ministers also discussed a meeting in Cairo.\n\n"
+        'Egypt\'s top diplomat later told reporters that "the region cannot bear another collapsed state."'
+    )
+    assert [s.speaker.name for s in found] == ["Tamer Fawzy", "Karim El-Naggar"]
+
+
 def test_particles_in_names_and_a_shortened_name():
     first, second = statements(
         "Defense Secretary Gilberto de la Cruz said the talks were useful.\n\n"
