@@ -197,6 +197,8 @@ INSTITUTION_PHRASES = (
     "foreign office",
     "kremlin",
     "pentagon",
+    # A country's armed forces speak as a body: "South Korea's military said".
+    "military",
 )
 
 PRONOUNS = frozenset({"he", "she"})

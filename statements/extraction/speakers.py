@@ -618,6 +618,9 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
     words = tokens[start:]
     if not any(_strip_possessive(t.bare) in INSTITUTION_NOUNS for t in words) and not is_phrase:
         return None
+    if len(words) == 1 and last.bare == "military":
+        # "the military said" names no body unless its country owns it ("South Korea's military").
+        return None
     single_name = last.bare in {"kremlin", "pentagon"} or (last.text.isupper() and len(last.text) > 1)
     if len(words) == 1 and not single_name and not is_phrase:
         # "the Ministry" alone is a description to resolve, not a name.

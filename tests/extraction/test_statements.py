@@ -161,6 +161,20 @@ def test_an_institution_named_by_the_field_it_governs():
     ]
 
 
+def test_a_countrys_military_speaks_as_a_body():
+    found = statements(
+        "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
+        "The military said the drills would go ahead."
+    )
+    assert [(s.speaker.name, s.speaker.kind, s.text) for s in found] == [
+        (
+            "South Korea's military",
+            SpeakerKind.INSTITUTION,
+            "North Korea fired a missile into the sea on Friday",
+        )
+    ]
+
+
 def test_the_ministry_resolves_to_the_institution_named_before():
     found = statements(
         "The Indian Ministry of External Affairs said that the talks were constructive.\n\n"
