@@ -16,8 +16,10 @@ from .dates import resolve_said_on
 from .lexicon import (
     ADDRESSEE_VERBS,
     CONTENT_TAIL_MARKERS,
+    COUNTRIES,
     FRAMING_OPENERS,
     INSTITUTION_NOUNS,
+    MULTIWORD_COUNTRIES,
     SPEECH_PHRASES,
     SPEECH_VERBS,
 )
@@ -111,9 +113,22 @@ SUBJECT_THEN_QUOTATION = re.compile(rf"^(?:[\w’'\-]+\s+){{1,5}}{MASK}+[\s.,;!?
 SECOND_PREDICATE = re.compile(r"[\s,](?:and|but)(?:\s+(?:also|then|later|still))?$")
 # "X condemned the move, saying (that) ...", "X called on ..., stressing that ...": a participle
 # of a speech verb gives the clause after a predicate that is not one.
+# "..., writing on X that ...": where it was said may stand between the participle and "that".
 SPEECH_PARTICIPLE = re.compile(
     r",\s*(?:saying(?:\s+that)?|(?:stressing|noting|insisting|arguing|warning|adding|emphasi[sz]ing"
-    r"|underlining|explaining|asserting|affirming|reiterating)\s+that)\s+"
+    r"|underlining|explaining|asserting|affirming|reiterating|writing)"
+    r"(?:\s+(?:on|in)\s+[^,.;:§!?]{1,40}?)?\s+that)\s+"
+)
+# "Guo Wenhai: China firmly opposes ...": a turn of a transcript, opened by its speaker's name.
+TURN_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,60}?):\s+(?=\S)")
+MIN_TURN_NAME_WORDS = 2
+# "The UAE has strongly condemned ...": a country opening a sentence with its own act, which a
+# speech participle then words (", saying ..."). A country's name alone before "said" stays no
+# speaker: "China said" reports a position, not whose words they were.
+COUNTRY_OPENING = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<country>(?=[A-Z])(?i:"
+    + "|".join(re.escape(name) for name in sorted({*COUNTRIES, *MULTIWORD_COUNTRIES}, key=len, reverse=True))
+    + r"))\s+(?:has\s+|have\s+)?(?:[a-z]+ly\s+)?[a-z]{3,}ed\b"
 )
 INTERVIEW_QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.\-–—]\s")
 INTERVIEW_ANSWER = re.compile(r"^\s*(?:A|Answer)\s*[:.\-–—]\s")
@@ -522,11 +537,23 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
             )
     participle = SPEECH_PARTICIPLE.search(masked)
     if participle:
-        subject = _subject_of_predicate(masked[: participle.start()])
+        subject = _subject_of_predicate(masked[: participle.start()]) or _country_opening(masked)
         if subject is not None:
             start = participle.end()
             return start, _content_end(masked, start), subject, masked[:start]
     return None
+
+
+def _country_opening(masked: str) -> Subject | None:
+    opening = COUNTRY_OPENING.match(masked)
+    if opening is None:
+        return None
+    written = opening["country"]
+    lowered = written.lower()
+    country = MULTIWORD_COUNTRIES.get(lowered) or country_of(lowered) or written
+    return Subject(
+        "institution", opening.start("country"), opening.end("country"), written, written, "", country
+    )
 
 
 def _speaker_before_verb(masked: str, verb: re.Match) -> Subject | None:
@@ -591,11 +618,61 @@ def _reported_around_quotes(
     return found
 
 
+def _transcript_speakers(paragraphs: list[str]) -> dict[str, Subject]:
+    """The people whose turns a transcript opens with their names ("Guo Wenhai: ..."): a full
+    name that labels two paragraphs or more. A label used once ("Photo: ...", "Editor: Huang
+    Wei") or one that is not a person's name ("CCTV: ...", "Reuters: ...") is no speaker's turn."""
+    counts: dict[str, int] = {}
+    for text in paragraphs:
+        label = TURN_LABEL.match(text)
+        if label:
+            counts[label["label"]] = counts.get(label["label"], 0) + 1
+    speakers = {}
+    for label, count in counts.items():
+        if count < 2:
+            continue
+        subject = subject_phrase(label)
+        if (
+            subject is not None
+            and subject.kind == "name"
+            and subject.end == len(label)
+            and word_count(subject.name) >= MIN_TURN_NAME_WORDS
+        ):
+            speakers[label] = subject
+    return speakers
+
+
+def _turn_candidate(text: str, start: int, index: int, subject: Subject) -> Candidate | None:
+    """A transcript turn, or a paragraph that continues one: the speaker's own words."""
+    words = strip_edge_punctuation(text[start:])
+    if word_count(words) < MIN_SENTENCE_QUOTE_WORDS:
+        return None
+    offset = text.index(words[:20], start)
+    return Candidate(StatementKind.DIRECT, words, index, offset, offset + len(words), subject, 0, "")
+
+
 def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> list[Candidate]:
     quotes_by_paragraph = _accept_quotes(paragraphs, use_single_marks)
     candidates: list[Candidate] = []
     previous_open_piece: Candidate | None = None
+    turn_speakers = _transcript_speakers(paragraphs)
+    turn: Subject | None = None
     for index, text in enumerate(paragraphs):
+        if turn_speakers:
+            label = TURN_LABEL.match(text)
+            if label:
+                # Another label (a journalist's question) ends the turn and is no statement.
+                turn = turn_speakers.get(label["label"])
+                if turn is not None:
+                    found = _turn_candidate(text, label.end(), index, turn)
+                    if found is not None:
+                        candidates.append(found)
+                continue
+            if turn is not None:
+                found = _turn_candidate(text, 0, index, turn)
+                if found is not None:
+                    candidates.append(found)
+                continue
         if INTERVIEW_QUESTION.match(text):
             continue
         answer = INTERVIEW_ANSWER.match(text)

@@ -197,6 +197,8 @@ INSTITUTION_PHRASES = (
     "foreign office",
     "kremlin",
     "pentagon",
+    # A country's armed forces speak as a body: "South Korea's military said".
+    "military",
 )
 
 PRONOUNS = frozenset({"he", "she"})
@@ -323,6 +325,20 @@ COUNTRIES = frozenset(
         peru bolivia nicaragua qatar kuwait bahrain oman
         """.split()
 )
+
+# Country names of several words, and abbreviations of them, a country may be called by.
+MULTIWORD_COUNTRIES = {
+    "united arab emirates": "United Arab Emirates",
+    "uae": "United Arab Emirates",
+    "saudi arabia": "Saudi Arabia",
+    "united states": "United States",
+    "united kingdom": "United Kingdom",
+    "south korea": "South Korea",
+    "north korea": "North Korea",
+    "south africa": "South Africa",
+    "new zealand": "New Zealand",
+    "sri lanka": "Sri Lanka",
+}
 
 # Capitals and other places that head datelines or stand for governments ("Beijing said").
 PLACES = frozenset(

@@ -84,6 +84,12 @@ DIPLOMATIC_ROLES = (
     "deputy foreign",
     "spokes",
 )
+FOREIGN_MINISTERS = (
+    "foreign minister",
+    "foreign secretary",
+    "secretary of state",
+    "minister of foreign affairs",
+)
 # A spokesman speaks for a diplomatic service unless the title names another body: the
 # Kremlin's or the defence ministry's spokesman is not "the diplomat".
 NON_DIPLOMATIC_BODIES = ("kremlin", "presiden", "defen", "military", "army", "navy", "police", "cabinet")
@@ -431,10 +437,15 @@ def _parse_with_parenthetical(text: str, tokens: list[Token]) -> Subject | None:
     """Subjects split by commas: "Putin, while speaking ..., said", "Wang Yi, director of ...,
     said", "Russia's ambassador to China, Andrey Denisov, said"."""
     close = len(tokens) - 1
-    open_index = close - 1
+    inner_end = close
+    if close >= 3 and tokens[close - 1].text == ")" and tokens[close - 3].text == "(":
+        # "..., director of the UN Institute for Disarmament Research (UNIDIR), said": the
+        # bracketed abbreviation closes the appositive, it does not open one.
+        inner_end = close - 3
+    open_index = inner_end - 1
     while open_index >= 0 and tokens[open_index].text not in {",", "§", ";", ":", "(", "—", "–"}:
         open_index -= 1
-    inner = tokens[open_index + 1 : close]
+    inner = tokens[open_index + 1 : inner_end]
     if not inner:
         return None
     inner_text = text[inner[0].start : inner[-1].end]
@@ -580,7 +591,10 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
     is_phrase = any(lowered_tail.endswith(phrase) for phrase in INSTITUTION_PHRASES)
     if not is_phrase and not (
         last.text[:1].isupper()
-        and _strip_possessive(last.bare) in INSTITUTION_NOUNS | {"affairs", "defense", "defence", "relations"}
+        and (
+            _strip_possessive(last.bare) in INSTITUTION_NOUNS | {"affairs", "defense", "defence", "relations"}
+            or _names_a_body_by_its_field(tokens)
+        )
     ):
         return None
     start = len(tokens) - 1
@@ -604,6 +618,9 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
     words = tokens[start:]
     if not any(_strip_possessive(t.bare) in INSTITUTION_NOUNS for t in words) and not is_phrase:
         return None
+    if len(words) == 1 and last.bare == "military":
+        # "the military said" names no body unless its country owns it ("South Korea's military").
+        return None
     single_name = last.bare in {"kremlin", "pentagon"} or (last.text.isupper() and len(last.text) > 1)
     if len(words) == 1 and not single_name and not is_phrase:
         # "the Ministry" alone is a description to resolve, not a name.
@@ -626,6 +643,26 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
         "",
         country_of(name),
     )
+
+
+def _names_a_body_by_its_field(tokens: list[Token]) -> bool:
+    """ "the Ministry of Energy", "the Department of State", "the Ministry of Trade and Industry":
+    a body named by the field it governs, capitalised words of a title that are no office."""
+    index = len(tokens) - 1
+    while index > 0 and len(tokens) - index <= 4:
+        token = tokens[index]
+        bare = _strip_possessive(token.bare)
+        if token.bare in {"of", "for"}:
+            return (
+                index < len(tokens) - 1
+                and tokens[index - 1].text[:1].isupper()
+                and (tokens[index - 1].bare in INSTITUTION_NOUNS)
+            )
+        is_field = token.text[:1].isupper() and bare in TITLE_WORDS and bare not in ROLE_NOUNS
+        if bare != "and" and not is_field:
+            return False
+        index -= 1
+    return False
 
 
 def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
@@ -900,6 +937,9 @@ def descriptor_matches(descriptor: Subject, role: str, speaker: SpeakerRef) -> b
     if descriptor.country and country and "counterpart" in role.lower():
         return True
     if head == "diplomat":
+        if re.search(r"\btop\b", descriptor.role.lower()):
+            # "the country's top diplomat" is its foreign minister, not any of its diplomats.
+            return any(office in lowered_role for office in FOREIGN_MINISTERS)
         if "spokes" in lowered_role and any(body in lowered_role for body in NON_DIPLOMATIC_BODIES):
             return False
         return any(marker in lowered_role for marker in DIPLOMATIC_ROLES)

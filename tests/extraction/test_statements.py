@@ -148,6 +148,33 @@ def test_institution_as_speaker():
     assert statement.speaker.kind == SpeakerKind.INSTITUTION
 
 
+def test_an_institution_named_by_the_field_it_governs():
+    found = statements(
+        "Saudi Arabia's Ministry of Energy said the fire had been brought under control.\n\n"
+        "The Ministry of Trade and Industry said that exports would grow next year.\n\n"
+        "Ministry of Energy spokesperson Pavel Sorokin said that the grid had held."
+    )
+    assert [(s.speaker.name, s.speaker.kind) for s in found] == [
+        ("Saudi Arabia's Ministry of Energy", SpeakerKind.INSTITUTION),
+        ("Ministry of Trade and Industry", SpeakerKind.INSTITUTION),
+        ("Pavel Sorokin", SpeakerKind.PERSON),
+    ]
+
+
+def test_a_countrys_military_speaks_as_a_body():
+    found = statements(
+        "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
+        "The military said the drills would go ahead."
+    )
+    assert [(s.speaker.name, s.speaker.kind, s.text) for s in found] == [
+        (
+            "South Korea's military",
+            SpeakerKind.INSTITUTION,
+            "North Korea fired a missile into the sea on Friday",
+        )
+    ]
+
+
 def test_the_ministry_resolves_to_the_institution_named_before():
     found = statements(
         "The Indian Ministry of External Affairs said that the talks were constructive.\n\n"
@@ -357,11 +384,50 @@ def test_interview_answers_belong_to_the_interviewee_and_questions_are_skipped()
     assert found[1].text.startswith("Frankly, I do not see")
 
 
+def test_transcript_turns_belong_to_the_named_speaker_and_questions_are_skipped():
+    found = statements(
+        "Photo: Spokesperson Lin Hao at the podium.\n\n"
+        "AFP: Can you confirm the reports about the visit next week?\n\n"
+        "Lin Hao: I have nothing to release at the moment on that visit.\n\n"
+        "We hope all parties will handle the matter in a calm way.\n\n"
+        "Reuters: The minister said the talks would resume in April. Do you have a comment?\n\n"
+        "Lin Hao: China supports every effort that helps the talks resume soon."
+    )
+    assert [(s.speaker.name, s.kind) for s in found] == [("Lin Hao", StatementKind.DIRECT)] * 3
+    assert [s.text[:20] for s in found] == [
+        "I have nothing to re",
+        "We hope all parties ",
+        "China supports every",
+    ]
+
+
 def test_saying_clause_after_another_verb():
     statement = only(
         "Foreign Minister Min-ho Park on Thursday called on the world to act, saying the launches violate council resolutions."
     )
     assert statement.text == "the launches violate council resolutions"
+
+
+def test_a_speech_participle_with_where_it_was_said_before_that():
+    first, second = statements(
+        "Defense Minister Rasa Zemaityte welcomed the remarks, writing on X that the brigade guarantees our security.\n\n"
+        "The Foreign Ministry condemned the strike, noting in a statement that it had hit a hospital."
+    )
+    assert (first.speaker.name, first.text) == ("Rasa Zemaityte", "the brigade guarantees our security")
+    assert second.text == "it had hit a hospital"
+
+
+def test_a_country_that_acts_and_a_participle_that_words_it():
+    found = statements(
+        "The UAE has strongly condemned the attack on the vessel, saying that such acts violate international law.\n\n"
+        "Kuwait welcomed the ceasefire, stressing that dialogue was the only way forward.\n\n"
+        "China said that the move was a mistake."
+    )
+    assert [(s.speaker.name, s.speaker.kind, s.speaker.country) for s in found] == [
+        ("UAE", SpeakerKind.INSTITUTION, "United Arab Emirates"),
+        ("Kuwait", SpeakerKind.INSTITUTION, "Kuwait"),
+    ]
+    assert found[0].text == "such acts violate international law"
 
 
 def test_quoted_titles_of_events_are_not_statements():
@@ -424,6 +490,25 @@ def test_titles_with_brackets_and_appositives_with_commas():
     assert first.speaker.name == "Rajiv Mehra"
     assert first.role_as_written == "Secretary (Economic Relations) at the Ministry of External Affairs"
     assert second.speaker.name == "Huang Ze"
+
+
+def test_an_appositive_that_ends_with_a_bracketed_abbreviation():
+    statement = only(
+        "Briefing via videoconference from Geneva, Daniel Achterberg, Director of the UN Institute for "
+        "Disarmament Research (UNIDIR), said the risk of miscalculation was growing."
+    )
+    assert statement.speaker.name == "Daniel Achterberg"
+    assert statement.role_as_written.startswith("Director of the UN Institute")
+    assert statement.text == "the risk of miscalculation was growing"
+
+
+def test_a_top_diplomat_is_the_foreign_minister_not_the_last_diplomat_quoted():
+    found = statements(
+        "Foreign Minister Karim El-Naggar affirmed Egypt's support for Sudan.\n\n"
+        "Foreign ministry spokesman Tamer Fawzy said the two ministers also discussed a meeting in Cairo.\n\n"
+        'Egypt\'s top diplomat later told reporters that "the region cannot bear another collapsed state."'
+    )
+    assert [s.speaker.name for s in found] == ["Tamer Fawzy", "Karim El-Naggar"]
 
 
 def test_particles_in_names_and_a_shortened_name():
