@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .dates import find_full_date, find_month_day
-from .lexicon import ENGLISH_STOPWORDS, FURNITURE_LINES
+from .lexicon import ENGLISH_STOPWORDS, FURNITURE_LINES, MULTIWORD_PLACES, PLACES
 from .records import UNKNOWN_DATE, PartialDate
 from .text import word_count, words
 
@@ -357,10 +357,18 @@ def _match_dateline(line: str) -> re.Match | None:
             continue
         place = match["place"].split(",")[0].replace(" ", "")
         agency = match.groupdict().get("agency")
-        # An all-capitals place is a dateline; a Title Case one only with a known agency after it.
+        # An all-capitals place is a dateline; a Title Case one only with a known agency after it,
+        # or a city the archive knows heading a line of prose ("Abu Dhabi: The UAE has ...").
         if place.isupper() or (agency and outlet_named_in(agency)):
             return match
+        if _is_known_place(match["place"]) and _is_prose(line):
+            return match
     return None
+
+
+def _is_known_place(place: str) -> bool:
+    name = " ".join(place.split(",")[0].lower().replace(".", "").split())
+    return name in PLACES or name in MULTIWORD_PLACES
 
 
 def _outlets_from_agency(agency: str) -> list[str]:

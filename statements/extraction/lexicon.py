@@ -353,6 +353,42 @@ PLACES = frozenset(
         """.split()
 )
 
+# Places of several words that head datelines ("Abu Dhabi: ..."), as written after lower-casing.
+MULTIWORD_PLACES = frozenset(
+    {
+        "abu dhabi",
+        "addis ababa",
+        "buenos aires",
+        "cape town",
+        "dar es salaam",
+        "hong kong",
+        "kuala lumpur",
+        "mexico city",
+        "new delhi",
+        "new york",
+        "phnom penh",
+        "rio de janeiro",
+        "san francisco",
+        "santo domingo",
+        "sao paulo",
+        "st petersburg",
+        "tel aviv",
+        "the hague",
+        "ho chi minh city",
+        "panama city",
+        "guatemala city",
+        "kuwait city",
+        "vatican city",
+        "port louis",
+        "port moresby",
+        "san jose",
+        "san salvador",
+        "sri jayawardenepura kotte",
+        "las vegas",
+        "los angeles",
+    }
+)
+
 MONTHS = {
     "january": 1,
     "february": 2,

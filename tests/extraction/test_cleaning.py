@@ -148,6 +148,22 @@ def test_title_case_datelines_need_a_known_agency():
     assert extract_article("Russia, on Monday (local time) said nothing.").dateline_place == ""
 
 
+def test_a_known_city_heading_a_line_of_prose_is_a_dateline():
+    article = extract_article(
+        "Gulf Herald\nUAE condemns attack, calls for restraint\n\n"
+        "Abu Dhabi: The United Arab Emirates has strongly condemned the drone attack on the "
+        "facility, saying the act threatened regional energy security."
+    )
+    assert article.dateline_place == "Abu Dhabi"
+    assert article.body.startswith("The United Arab Emirates has strongly condemned")
+    # A headline naming a city is not a dateline: it is no sentence.
+    headline = extract_article(
+        "Tokyo: Japan to raise its defence budget as tensions grow in the region\n\n"
+        "TOKYO, Dec 3 (Kyodo) -- Japan will raise its defence budget, Minister Kenji Sato said on Tuesday."
+    )
+    assert headline.dateline_place == "TOKYO"
+
+
 @pytest.mark.parametrize(
     ("text", "place", "outlet"),
     [
