@@ -197,9 +197,10 @@ INSTITUTION_PHRASES = (
     "foreign office",
     "kremlin",
     "pentagon",
-    # A country's armed forces speak as a body: "South Korea's military said".
-    "military",
 )
+# A country's armed forces speak as a body: "South Korea's military said", "Ukraine's air force
+# said". Alone ("the military said") they name no body.
+ARMED_SERVICES = ("military", "armed forces", "air force", "navy", "army", "coast guard")
 
 PRONOUNS = frozenset({"he", "she"})
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .lexicon import (
+    ARMED_SERVICES,
     CIRCUMSTANCE_OPENERS,
     COUNTRIES,
     DEMONYMS,
@@ -588,7 +589,15 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
                 return Subject("institution", found.start, end, as_written, name, "", country_of(name))
     last = tokens[-1]
     lowered_tail = " ".join(t.bare for t in tokens[-2:])
-    is_phrase = any(lowered_tail.endswith(phrase) for phrase in INSTITUTION_PHRASES)
+    phrase = next(
+        (
+            phrase
+            for phrase in (*INSTITUTION_PHRASES, *ARMED_SERVICES)
+            if lowered_tail == phrase or lowered_tail.endswith(" " + phrase)
+        ),
+        None,
+    )
+    is_phrase = phrase is not None
     if not is_phrase and not (
         last.text[:1].isupper()
         and (
@@ -597,7 +606,8 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
         )
     ):
         return None
-    start = len(tokens) - 1
+    # A phrase's own words are the name's, written in lower case or not ("Ukraine's air force").
+    start = len(tokens) - (len(phrase.split()) if phrase else 1)
     while start > 0:
         token = tokens[start - 1]
         if token.text in CLAUSE_BOUNDARY:
@@ -618,7 +628,7 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
     words = tokens[start:]
     if not any(_strip_possessive(t.bare) in INSTITUTION_NOUNS for t in words) and not is_phrase:
         return None
-    if len(words) == 1 and last.bare == "military":
+    if phrase in ARMED_SERVICES and len(words) == len(phrase.split()):
         # "the military said" names no body unless its country owns it ("South Korea's military").
         return None
     single_name = last.bare in {"kremlin", "pentagon"} or (last.text.isupper() and len(last.text) > 1)

@@ -175,6 +175,16 @@ def test_a_countrys_military_speaks_as_a_body():
     ]
 
 
+def test_a_countrys_armed_service_speaks_as_a_body_in_lower_case_too():
+    found = statements(
+        "Ukraine's air force said Russia launched 143 drones and 12 missiles overnight.\n\n"
+        "The navy said two vessels had left the port before dawn on Monday."
+    )
+    assert [(s.speaker.name, s.speaker.kind, s.speaker.country) for s in found] == [
+        ("Ukraine's air force", SpeakerKind.INSTITUTION, "Ukraine")
+    ]
+
+
 def test_the_ministry_resolves_to_the_institution_named_before():
     found = statements(
         "The Indian Ministry of External Affairs said that the talks were constructive.\n\n"
