@@ -175,7 +175,8 @@ def _tokens_and_ends(text: str) -> tuple[tuple[Token, ...], list[int]]:
 
 
 def _strip_possessive(word: str) -> str:
-    return re.sub(r"[’']s$", "", word)
+    # Asked of most tokens: a suffix test, not a regular expression.
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _is_title_word(token: Token) -> bool:
