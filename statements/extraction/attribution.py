@@ -651,6 +651,21 @@ def _turn_candidate(text: str, start: int, index: int, subject: Subject) -> Cand
     return Candidate(StatementKind.DIRECT, words, index, offset, offset + len(words), subject, 0, "")
 
 
+# "We", "our", "I": the speaker's own voice.
+FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
+
+
+def _continues_a_turn(text: str) -> bool:
+    """A paragraph after a transcript's turn goes on with it only in the speaker's own voice, with
+    nobody quoted and no one reported: otherwise it is the reporter's again ("Later on Monday, the
+    Kremlin rejected the idea"), read as any other paragraph."""
+    return (
+        bool(FIRST_PERSON.search(text))
+        and not any(mark in text for mark in '"“”«»„')
+        and not _speech_verbs(text)
+    )
+
+
 def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> list[Candidate]:
     quotes_by_paragraph = _accept_quotes(paragraphs, use_single_marks)
     candidates: list[Candidate] = []
@@ -658,21 +673,20 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
     turn_speakers = _transcript_speakers(paragraphs)
     turn: Subject | None = None
     for index, text in enumerate(paragraphs):
-        if turn_speakers:
-            label = TURN_LABEL.match(text)
-            if label:
-                # Another label (a journalist's question) ends the turn and is no statement.
-                turn = turn_speakers.get(label["label"])
-                if turn is not None:
-                    found = _turn_candidate(text, label.end(), index, turn)
-                    if found is not None:
-                        candidates.append(found)
-                continue
-            if turn is not None:
-                found = _turn_candidate(text, 0, index, turn)
-                if found is not None:
-                    candidates.append(found)
-                continue
+        label = TURN_LABEL.match(text) if turn_speakers else None
+        speaker = turn_speakers.get(label["label"]) if label else None
+        if speaker is not None or (turn is not None and not label and _continues_a_turn(text)):
+            # A question put is no statement.
+            turn = speaker or turn
+            found = _turn_candidate(text, label.end() if label else 0, index, turn)
+            if found is not None and not found.text.endswith("?"):
+                candidates.append(found)
+            continue
+        turn = None
+        if label and text.rstrip().endswith("?"):
+            # A journalist's question in a transcript ("Reuters: The minister said ... Do you have
+            # a comment?"): the words it reports are the asker's summary, with no speaker to trust.
+            continue
         if INTERVIEW_QUESTION.match(text):
             continue
         answer = INTERVIEW_ANSWER.match(text)

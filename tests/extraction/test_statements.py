@@ -411,6 +411,22 @@ def test_transcript_turns_belong_to_the_named_speaker_and_questions_are_skipped(
     ]
 
 
+def test_a_turn_ends_where_the_reporter_speaks_again():
+    found = statements(
+        "Andriy Bondar: We are ready to discuss any format of security guarantees.\n\n"
+        "10:45 GMT: Poland scrambled jets as Russia launched another wave of drones.\n\n"
+        "Andriy Bondar: Troops on the ground are not on the table for us today.\n\n"
+        'Later on Monday, the Kremlin rejected the idea. Spokesman Dmitry Orlov said: "Foreign troops in '
+        'Ukraine are unacceptable to us."\n\n'
+        "The press conference lasted about forty minutes."
+    )
+    assert [(s.speaker.name, s.text[:24]) for s in found] == [
+        ("Andriy Bondar", "We are ready to discuss "),
+        ("Andriy Bondar", "Troops on the ground are"),
+        ("Dmitry Orlov", "Foreign troops in Ukrain"),
+    ]
+
+
 def test_saying_clause_after_another_verb():
     statement = only(
         "Foreign Minister Min-ho Park on Thursday called on the world to act, saying the launches violate council resolutions."
