@@ -337,7 +337,7 @@ NOT_PLACES = frozenset(
 )
 
 
-def _match_dateline(line: str) -> re.Match | None:
+def _match_dateline(line: str, *, after_prose: bool = False) -> re.Match | None:
     for pattern in DATELINES:
         match = pattern.match(line)
         if not match or len(match["place"].strip()) < 3:
@@ -354,10 +354,17 @@ def _match_dateline(line: str) -> re.Match | None:
         place = match["place"].split(",")[0].replace(" ", "")
         agency = match.groupdict().get("agency")
         # An all-capitals place is a dateline; a Title Case one only with a known agency after it,
-        # or a city the archive knows heading a line of prose ("Abu Dhabi: The UAE has ...").
+        # or a city the archive knows heading the first line of prose ("Abu Dhabi: The UAE has
+        # ..."): further down, "Moscow: ..." heads one capital's part of a roundup, and a line
+        # asking a question is a headline.
         if place.isupper() or (agency and outlet_named_in(agency)):
             return match
-        if _is_known_place(match["place"]) and _is_prose(line):
+        if (
+            _is_known_place(match["place"])
+            and not after_prose
+            and _is_prose(line)
+            and not line.rstrip().endswith("?")
+        ):
             return match
     return None
 
@@ -384,11 +391,13 @@ def clean(text: str) -> CleanedText:
     lines = _join_wrapped_lines([line.strip() for line in text.split("\n")])
 
     dateline_index, dateline = None, None
+    after_prose = False
     for index, line in enumerate(lines[:40]):
-        match = _match_dateline(line)
+        match = _match_dateline(line, after_prose=after_prose)
         if match:
             dateline_index, dateline = index, match
             break
+        after_prose = after_prose or _is_prose(line)
 
     if dateline_index is not None:
         body_start = dateline_index

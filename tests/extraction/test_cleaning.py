@@ -162,6 +162,22 @@ def test_a_known_city_heading_a_line_of_prose_is_a_dateline():
         "TOKYO, Dec 3 (Kyodo) -- Japan will raise its defence budget, Minister Kenji Sato said on Tuesday."
     )
     assert headline.dateline_place == "TOKYO"
+    question = extract_article(
+        "Washington: Will Congress pass the aid bill before the recess?\n\n"
+        "Lawmakers returned on Monday, Senator Mark Hill said, adding that a vote was likely."
+    )
+    assert question.dateline_place == ""
+
+
+def test_a_city_heading_a_part_of_a_roundup_is_no_dateline():
+    article = extract_article(
+        "World reacts to the summit\n\n"
+        "Governments reacted swiftly on Friday. UN Secretary-General Ana Ruiz said she was gravely "
+        "alarmed by the escalation.\n\n"
+        "Moscow: Kremlin spokesman Dmitry Orlov said the summit had changed nothing for Russia."
+    )
+    assert article.dateline_place == ""
+    assert [s.speaker.name for s in article.statements] == ["Ana Ruiz", "Dmitry Orlov"]
 
 
 @pytest.mark.parametrize(
