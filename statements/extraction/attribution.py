@@ -537,7 +537,11 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
             )
     participle = SPEECH_PARTICIPLE.search(masked)
     if participle:
-        subject = _subject_of_predicate(masked[: participle.start()]) or _country_opening(masked)
+        before = masked[: participle.start()]
+        # "India trained ..., the report said, adding that": the participle is the report's.
+        subject = _subject_of_predicate(before) or (
+            None if _speech_verbs(before) else _country_opening(masked)
+        )
         if subject is not None:
             start = participle.end()
             return start, _content_end(masked, start), subject, masked[:start]

@@ -950,7 +950,9 @@ def descriptor_matches(descriptor: Subject, role: str, speaker: SpeakerRef) -> b
     if head == "diplomat":
         if re.search(r"\btop\b", descriptor.role.lower()):
             # "the country's top diplomat" is its foreign minister, not any of its diplomats.
-            return any(office in lowered_role for office in FOREIGN_MINISTERS)
+            return any(office in lowered_role for office in FOREIGN_MINISTERS) and not re.search(
+                r"\b(?:deputy|vice|under|assistant)\b", lowered_role
+            )
         if "spokes" in lowered_role and any(body in lowered_role for body in NON_DIPLOMATIC_BODIES):
             return False
         return any(marker in lowered_role for marker in DIPLOMATIC_ROLES)

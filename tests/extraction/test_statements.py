@@ -427,6 +427,21 @@ def test_a_turn_ends_where_the_reporter_speaks_again():
     ]
 
 
+def test_a_country_opening_a_sentence_is_not_the_speaker_of_anothers_participle():
+    found = statements(
+        "India trained hundreds of police officers last year, the report said, adding that more were planned."
+    )
+    assert not found
+
+
+def test_a_top_diplomat_is_not_a_deputy():
+    found = statements(
+        "Secretary of State Laura Mills met her counterpart in Tokyo. Deputy Secretary of State Tom Reed also attended.\n\n"
+        "The country's top diplomat said the alliance had never been stronger."
+    )
+    assert [s.speaker.name for s in found] == ["Laura Mills"]
+
+
 def test_saying_clause_after_another_verb():
     statement = only(
         "Foreign Minister Min-ho Park on Thursday called on the world to act, saying the launches violate council resolutions."
