@@ -553,8 +553,7 @@ def _country_opening(masked: str) -> Subject | None:
     if opening is None:
         return None
     written = opening["country"]
-    lowered = written.lower()
-    country = MULTIWORD_COUNTRIES.get(lowered) or country_of(lowered) or written
+    country = country_of(written) or written
     return Subject(
         "institution", opening.start("country"), opening.end("country"), written, written, "", country
     )
@@ -655,16 +654,12 @@ def _turn_candidate(text: str, start: int, index: int, subject: Subject) -> Cand
     return Candidate(StatementKind.DIRECT, words, index, offset, offset + len(words), subject, 0, "")
 
 
-# "We", "our", "I": the speaker's own voice.
-FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
-
-
 def _continues_a_turn(text: str) -> bool:
     """A paragraph after a transcript's turn goes on with it only in the speaker's own voice, with
     nobody quoted and no one reported: otherwise it is the reporter's again ("Later on Monday, the
     Kremlin rejected the idea"), read as any other paragraph."""
     return (
-        bool(FIRST_PERSON.search(text))
+        bool(FIRST_OR_SECOND_PERSON.search(text))
         and not any(mark in text for mark in '"“”«»„')
         and not _speech_verbs(text)
     )

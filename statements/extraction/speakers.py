@@ -23,6 +23,7 @@ from .lexicon import (
     INSTITUTION_NOUNS,
     INSTITUTION_PHRASES,
     MONTHS,
+    MULTIWORD_COUNTRIES,
     NOT_NAME_WORDS,
     PARENTHETICAL_ADVERBS,
     PLACES,
@@ -228,6 +229,7 @@ def name_key(name: str) -> str:
 
 _COUNTRY_WORDS = {
     **DEMONYMS,
+    **MULTIWORD_COUNTRIES,
     **{country: country.title() if len(country) > 3 else country.upper() for country in COUNTRIES},
 }
 _COUNTRY_PATTERN = re.compile(

@@ -173,6 +173,7 @@ def test_a_countrys_military_speaks_as_a_body():
             "North Korea fired a missile into the sea on Friday",
         )
     ]
+    assert found[0].speaker.country == "South Korea"
 
 
 def test_a_countrys_armed_service_speaks_as_a_body_in_lower_case_too():
