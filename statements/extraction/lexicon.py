@@ -188,6 +188,27 @@ INSTITUTION_NOUNS = frozenset(
         agency service parliament duma senate congress assembly administration pentagon mission
         secretariat bureau headquarters command court bank party organization organisation union
         alliance nato un eu asean sco brics secretariat house consulate delegation staff forces
+        fleet corps
+        """.split()
+)
+
+# What a ministry or department is named for ("the Ministry of Transport", "the Department of
+# Homeland Security", "the Ministry of Natural Resources and Environment"): words that, after
+# "Ministry of", are the body's field and not a person's name.
+GOVERNED_FIELDS = frozenset(
+    """
+        transport transportation infrastructure environment environmental ecology climate natural
+        resources labour labor employment social welfare protection tourism antiquities heritage
+        sport sports youth women family families children veterans science technology technologies
+        innovation innovations digital higher housing urban construction works public water
+        irrigation fisheries forestry forests mines mining petroleum oil gas power electricity
+        commerce investment investments statistics land lands homeland home customs immigration
+        migration citizenship refugees religious endowments media broadcasting arts local regional
+        rural municipal food consumer competition equality human rights reconciliation unification
+        emergency situations overseas diaspora telecommunications communication aviation maritime
+        shipping ports railways roads tax taxes revenue budget treasury
+        solidarity integration gender minorities population medical sanitation urbanisation
+        urbanization
         """.split()
 )
 

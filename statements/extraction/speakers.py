@@ -20,6 +20,7 @@ from .lexicon import (
     CIRCUMSTANCE_OPENERS,
     COUNTRIES,
     DEMONYMS,
+    GOVERNED_FIELDS,
     INSTITUTION_NOUNS,
     INSTITUTION_PHRASES,
     MONTHS,
@@ -662,7 +663,8 @@ def _names_a_body_by_its_field(tokens: list[Token]) -> bool:
     """ "the Ministry of Energy", "the Department of State", "the Ministry of Trade and Industry":
     a body named by the field it governs, capitalised words of a title that are no office."""
     index = len(tokens) - 1
-    while index > 0 and len(tokens) - index <= 4:
+    # Up to "Natural Resources and Environment", "Agriculture and Rural Development".
+    while index > 0 and len(tokens) - index <= 6:
         token = tokens[index]
         bare = _strip_possessive(token.bare)
         if token.bare in {"of", "for"}:
@@ -671,7 +673,9 @@ def _names_a_body_by_its_field(tokens: list[Token]) -> bool:
                 and tokens[index - 1].text[:1].isupper()
                 and (tokens[index - 1].bare in INSTITUTION_NOUNS)
             )
-        is_field = token.text[:1].isupper() and bare in TITLE_WORDS and bare not in ROLE_NOUNS
+        is_field = token.text[:1].isupper() and (
+            bare in GOVERNED_FIELDS or (bare in TITLE_WORDS and bare not in ROLE_NOUNS)
+        )
         if bare != "and" and not is_field:
             return False
         index -= 1
