@@ -634,15 +634,23 @@ def _transcript_speakers(paragraphs: list[str]) -> dict[str, Subject]:
     for label, count in counts.items():
         if count < 2:
             continue
-        subject = subject_phrase(label)
+        # "MR HALE:", "SECRETARY BLINKEN:": a transcript in capitals names people as any other.
+        written = _title_case(label) if label.isupper() else label
+        subject = subject_phrase(written)
         if (
             subject is not None
             and subject.kind == "name"
-            and subject.end == len(label)
-            and word_count(subject.name) >= MIN_TURN_NAME_WORDS
+            and subject.end == len(written)
+            # A full name, or a surname after an honorific or an office ("Mr Hale"): that person is
+            # named more fully elsewhere in the article, or not at all.
+            and (word_count(subject.name) >= MIN_TURN_NAME_WORDS or subject.role)
         ):
             speakers[label] = subject
     return speakers
+
+
+def _title_case(words: str) -> str:
+    return " ".join("-".join(part.capitalize() for part in word.split("-")) for word in words.split())
 
 
 def _turn_candidate(text: str, start: int, index: int, subject: Subject) -> Candidate | None:

@@ -161,6 +161,24 @@ def test_an_institution_named_by_the_field_it_governs():
     ]
 
 
+def test_a_body_named_for_any_field_it_governs_is_no_person():
+    found = statements(
+        "The Ministry of Transport said the main highway would reopen on Friday.\n\n"
+        "The Department of Homeland Security said the rule would take effect next month.\n\n"
+        "The Ministry of Natural Resources and Environment said that the spill had been contained.\n\n"
+        "Russia's Black Sea Fleet said it had repelled an attack overnight.\n\n"
+        "Deputy Head of the Ministry of Energy Nikolai Shulginov said that supplies would continue."
+    )
+    assert [(s.speaker.name, s.speaker.kind) for s in found] == [
+        ("Ministry of Transport", SpeakerKind.INSTITUTION),
+        ("Department of Homeland Security", SpeakerKind.INSTITUTION),
+        ("Ministry of Natural Resources and Environment", SpeakerKind.INSTITUTION),
+        ("Russia's Black Sea Fleet", SpeakerKind.INSTITUTION),
+        ("Nikolai Shulginov", SpeakerKind.PERSON),
+    ]
+    assert found[-1].role_as_written == "Deputy Head of the Ministry of Energy"
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
@@ -409,6 +427,21 @@ def test_transcript_turns_belong_to_the_named_speaker_and_questions_are_skipped(
         "I have nothing to re",
         "We hope all parties ",
         "China supports every",
+    ]
+
+
+def test_a_transcript_in_capitals_names_its_speaker_by_honorific_and_surname():
+    article = extract_article(
+        "Department Press Briefing\n\n"
+        "MR HALE: Good afternoon. We remain deeply concerned about the fighting and call for a ceasefire.\n\n"
+        "QUESTION: Will the Secretary travel to the region this week?\n\n"
+        "MR HALE: I have no travel to announce today, but we will keep pressing both parties.\n\n"
+        "Matthew Hale is the department's principal deputy spokesperson."
+    )
+    assert article.dateline_place == ""
+    assert [(s.speaker.name, s.kind, s.text[:20]) for s in article.statements] == [
+        ("Matthew Hale", StatementKind.DIRECT, "Good afternoon. We r"),
+        ("Matthew Hale", StatementKind.DIRECT, "I have no travel to "),
     ]
 
 
