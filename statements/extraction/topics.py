@@ -56,6 +56,8 @@ def required_fragments(pattern: str) -> tuple[str, ...]:
 
 def fold(text: str) -> str:
     """The form `required_fragments` are looked for in."""
+    if text.isascii():
+        return text.lower()
     return text.translate(_IGNORECASE_TWINS).lower()
 
 
@@ -75,6 +77,10 @@ class TopicMatcher:
     # Each rule's longest fragment, with the rules that need it; rules that need none are `always`.
     anchors: tuple[tuple[str, tuple[int, ...]], ...]
     always: tuple[int, ...]
+    # The `always` rules whose patterns `screen` joins: one search finds whether any of them can
+    # match, and most statements match none.
+    screened: tuple[int, ...] = ()
+    screen: re.Pattern | None = None
 
     @classmethod
     def from_rules(cls, rules: Sequence[TopicRule]) -> TopicMatcher:
@@ -99,17 +105,26 @@ class TopicMatcher:
                 anchors.setdefault(max(rule.fragments, key=len), []).append(index)
             else:
                 always.append(index)
+        screened = [index for index in always if _joinable(rules[index].pattern)]
         return cls(
             keys=tuple(topic_rule.key for topic_rule in topic_rules),
             rules=tuple(rules),
             anchors=tuple((fragment, tuple(indexes)) for fragment, indexes in anchors.items()),
-            always=tuple(always),
+            always=tuple(index for index in always if index not in screened),
+            screened=tuple(screened),
+            screen=re.compile(
+                "|".join(f"(?:{rules[index].pattern.pattern})" for index in screened), re.IGNORECASE
+            )
+            if screened
+            else None,
         )
 
     def match(self, *texts: str) -> tuple[str, ...]:
         joined = "\n".join(text for text in texts if text)
         folded = fold(joined)
         candidates = set(self.always)
+        if self.screen is not None and self.screen.search(joined):
+            candidates.update(self.screened)
         for fragment, indexes in self.anchors:
             if fragment in folded:
                 candidates.update(indexes)
@@ -121,6 +136,18 @@ class TopicMatcher:
             if all(fragment in folded for fragment in rule.fragments) and rule.pattern.search(joined):
                 found.add(rule.topic)
         return tuple(key for topic, key in enumerate(self.keys) if topic in found)
+
+
+def _joinable(pattern: re.Pattern) -> bool:
+    """Whether a pattern means the same inside an alternation of others: one with no groups
+    (nothing a backreference could name) and no flags that must open the whole expression."""
+    if pattern.groups or pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+        return False
+    try:
+        re.compile(f"(?:{pattern.pattern})", re.IGNORECASE)
+    except re.error:
+        return False
+    return True
 
 
 @functools.lru_cache(maxsize=8)

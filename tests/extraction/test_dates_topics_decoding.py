@@ -131,6 +131,12 @@ RULE_LINES = (
     "Kyiv",
     "sanction*",
     r"re:\bG(?:7|20)\b",
+    # Regular expressions are searched together first: groups, backreferences and flags that must
+    # open a pattern keep their meaning.
+    r"re:\b(BRICS|SCO)\b",
+    r"re:\b(\w+) and \1\b",
+    r"re:(?x) one [-\s] China",
+    r"re:(?i)belt\W+and\W+road",
 )
 TEXTS = (
     "NATO’s summit",
@@ -142,6 +148,8 @@ TEXTS = (
     "Côte d’Ivoire, CÔTE D’IVOIRE",
     "İstanbul, ıstanbul, ſanctions, \u212ayiv",
     "the G20",
+    "the SCO and BRICS, talks and talks",
+    "the one-China policy, the Belt and Road",
     "",
 )
 
