@@ -76,6 +76,7 @@ from .models import (
 )
 
 STATEMENT_SLUG_MAX_LENGTH = 80
+SLUG_SOURCE_PREFIX = 2 * STATEMENT_SLUG_MAX_LENGTH
 
 # Every statement's written name is compared with its speaker's: the same few names, again and again.
 _normalized_name = functools.lru_cache(maxsize=65536)(normalize_name)
@@ -234,7 +235,12 @@ def statement_slug(speaker: Speaker, text: str) -> str:
         who = speaker.name.split()[-1]
     else:
         who = speaker.name
-    slug = slugify(f"{who} {text}")
+    source = f"{who} {text}"
+    # slugify works character by character, so a prefix's slug is a prefix of the whole one: when
+    # it is already longer than a slug keeps, the rest of a long statement need not be read.
+    slug = slugify(source[:SLUG_SOURCE_PREFIX])
+    if len(slug) <= STATEMENT_SLUG_MAX_LENGTH and len(source) > SLUG_SOURCE_PREFIX:
+        slug = slugify(source)
     if len(slug) > STATEMENT_SLUG_MAX_LENGTH:
         slug = slug[: STATEMENT_SLUG_MAX_LENGTH + 1].rsplit("-", 1)[0]
     return slug[:STATEMENT_SLUG_MAX_LENGTH].strip("-")

@@ -7,6 +7,9 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.text import slugify
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from statements.extraction import KnownSpeaker, SpeakerKind
 from statements.ingest import Outcome, fingerprint, ingest_paths, statement_slug
@@ -567,3 +570,25 @@ def test_statement_slug_is_short_and_readable():
     assert len(slug) <= 80
     assert not slug.endswith("-")
     assert statement_slug(institution, "No limits.") == "chinese-ministry-of-foreign-affairs-no-limits"
+
+
+# Words, spaces and what slugify drops or changes, in proportions that put the first words' slug
+# just under and just over the length a slug keeps.
+SLUG_TEXT = st.lists(
+    st.sampled_from(
+        ["Abc", "de", " ", "  ", "-", "_", "—", "...", "«»", "\u0301", "é", "ß", "ﬁ", "İ", "日本"]
+    ),
+    min_size=60,
+    max_size=160,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.sampled_from(["Sergey Ryabkov", "Kremlin", "  ", "Jean-Yves Le Drian"]), text=SLUG_TEXT)
+def test_a_statement_slug_reads_only_the_first_words_but_is_the_slug_of_the_whole_text(name, text):
+    speaker = Speaker(name=name, kind="person")
+    whole = slugify(f"{name.split()[-1] if name.split() else name} {text}")
+    if len(whole) > 80:
+        whole = whole[:81].rsplit("-", 1)[0]
+
+    assert statement_slug(speaker, text) == whole[:80].strip("-")
