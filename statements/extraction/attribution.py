@@ -66,6 +66,9 @@ SPEECH = re.compile(
             *sorted(SPEECH_VERBS, key=len, reverse=True),
         ]
     )
+    # "was quoted by RIA Novosti as saying", "was cited in a statement as saying": who reported
+    # the words stands inside the phrase.
+    + r"|(?:was|were|is|are|has been|had been) (?:quoted|cited) (?:by|in) [^,.;:§!?\"“”«»]{1,60}? as saying"
     + r")(?![\w’'\-])"
 )
 FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|you|You|your|Your|I'm|I’m|we're|we’re)\b")
@@ -108,7 +111,13 @@ ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,120})(?:,\s*who\
 QUESTION_ASKED = re.compile(r"^\W*(?:[\w’'\-]+\s+){0,6}?(?:asked|wondered|queried)\b")
 QUESTION_INTRO = re.compile(r"^\W*(?:when\s+)?asked\b", re.IGNORECASE)
 SAYING = re.compile(r",\s*saying(?:\s+that)?\s+")
-ROLE_AFTER_NAME = re.compile(r",\s*(?:the|an?)\s+(?P<role>[^,.;:§!?]{2,80}?)\s*(?=[,.;:!?]|$)")
+# "..., said the country's foreign minister, Ahmed Hassan." / "..., Ahmed Hassan, told reporters".
+NAME_AFTER_ROLE = re.compile(r",\s*(?P<name>[A-Z][^,.;:§!?]{2,60}?)\s*(?=[,.;:!?]|$)")
+# "..., said Irina Sokolova, the ministry's deputy spokeswoman" / "..., Pakistan's envoy to the UN".
+ROLE_AFTER_NAME = re.compile(
+    r",\s*(?:(?:the|an?)\s+(?P<role>[^,.;:§!?]{2,80}?)|(?P<owned_role>[A-Z][\w.\-]*['’]s\s+[^,.;:§!?]{2,70}?))"
+    r"\s*(?=[,.;:!?]|$)"
+)
 SUBJECT_THEN_QUOTATION = re.compile(rf"^(?:[\w’'\-]+\s+){{1,5}}{MASK}+[\s.,;!?]*$")
 SECOND_PREDICATE = re.compile(r"[\s,](?:and|but)(?:\s+(?:also|then|later|still))?$")
 # "X condemned the move, saying (that) ...", "X called on ..., stressing that ...": a participle
@@ -298,12 +307,30 @@ def _subject_after(masked: str, position: int) -> Subject | None:
         if subject is not None:
             subject = subject.shifted(position)
             appositive = ROLE_AFTER_NAME.match(masked, cut) if subject.kind == "name" else None
-            if appositive and not subject.role and is_role_phrase(appositive["role"]):
+            role = appositive and (appositive["role"] or appositive["owned_role"])
+            if role and not subject.role and is_role_phrase(role):
                 # '..., said Irina Sokolova, the ministry's deputy spokeswoman, at a briefing.'
-                role = appositive["role"]
                 subject = replace(subject, role=role, country=country_of(role))
+            if subject.kind == "descriptor" and not subject.indefinite:
+                named = _named_in_apposition(masked, subject.start, position + len(segment))
+                if named is not None:
+                    return named
             return subject
     return None
+
+
+def _named_in_apposition(masked: str, office_start: int, office_end: int) -> Subject | None:
+    """'..., said the head of the delegation, Vladimir Medinsky.': an office, then the full name
+    of who holds it; the office is that person's role as the article writes it."""
+    apposition = NAME_AFTER_ROLE.match(masked, office_end)
+    if apposition is None:
+        return None
+    named = subject_phrase(apposition["name"])
+    if named is None or named.kind != "name" or named.role or word_count(named.name) < 2:
+        return None
+    role = re.sub(r"^[Tt]he\s+", "", masked[office_start:office_end].strip())
+    start = apposition.start("name") + named.start
+    return replace(named, start=start, end=start + len(named.as_written), role=role, country=country_of(role))
 
 
 def _is_question_asked(sentence: str, quotes: list[tuple[int, int]]) -> bool:
@@ -361,7 +388,8 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
         if told and AUXILIARY.search(" ".join(rest.split()[:8])):
             return verb.end() + told.end()
         return None
-    if verb.group(0) not in CLAUSE_VERBS:
+    # "was quoted as saying the talks ...": a report of words takes their clause bare.
+    if verb.group(0) not in CLAUSE_VERBS and not verb.group(0).endswith(" as saying"):
         return None
     stripped = after.lstrip()
     if not stripped or not stripped[0].isalpha():

@@ -179,6 +179,35 @@ def test_a_body_named_for_any_field_it_governs_is_no_person():
     assert found[-1].role_as_written == "Deputy Head of the Ministry of Energy"
 
 
+def test_an_office_then_the_name_of_who_holds_it_after_the_verb():
+    found = statements(
+        "Russia is ready to resume talks, Deputy Foreign Minister Sergey Ryabkov said.\n\n"
+        '"There is no alternative to dialogue," said Pakistan\'s envoy to the UN, Munir Akram.\n\n'
+        '"We are ready," said the head of the delegation, Vladimir Medinsky.\n\n'
+        '"The door is open," said Ahmed Hassan, Egypt\'s former foreign minister.\n\n'
+        '"It is over," said the minister, Moscow\'s closest ally in the region.'
+    )
+    assert [(s.speaker.name, s.role_as_written) for s in found] == [
+        ("Sergey Ryabkov", "Deputy Foreign Minister"),
+        ("Munir Akram", "Pakistan's envoy to the UN"),
+        ("Vladimir Medinsky", "head of the delegation"),
+        ("Ahmed Hassan", "Egypt's former foreign minister"),
+        # No name in apposition: "the minister" is the minister last named.
+        ("Ahmed Hassan", "Egypt's former foreign minister"),
+    ]
+
+
+def test_quoted_or_cited_by_an_outlet_as_saying():
+    found = statements(
+        "Deputy Foreign Minister Sergey Ryabkov was quoted by RIA Novosti as saying that the treaty was dead.\n\n"
+        "Turkish President Recep Tayyip Erdogan was cited by Anadolu as saying the operation would continue."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Sergey Ryabkov", "the treaty was dead"),
+        ("Recep Tayyip Erdogan", "the operation would continue"),
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
