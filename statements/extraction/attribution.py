@@ -96,6 +96,11 @@ AUXILIARY = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|must|may|might|has|have|had|does|do|did|"
     r"cannot|won’t|won't|isn’t|isn't|aren’t|aren't|wasn’t|wasn't)\b"
 )
+CIRCUMSTANCE = re.compile(
+    r"(?:(?:In|On|At|During|Via|Through|From)\s+(?:a|an|his|her|its|their|the)\s"
+    r"|(?:Speaking|Addressing|Responding|Commenting|Referring|Talking|Answering|Asked|Writing|Posting)\s)"
+    r"[^,§]{0,80}$"
+)
 TAIL = re.compile(r",\s*(?:" + "|".join(re.escape(m) for m in CONTENT_TAIL_MARKERS) + r")\b")
 ACCORDING_FIRST = re.compile(r"^\s*(?:[A-Z][a-z]+,\s+)?[Aa]ccording to (?P<who>[^,]{2,120}),\s*")
 IN_HIS_WORDS = re.compile(
@@ -241,6 +246,12 @@ def _is_framing(prefix: str) -> bool:
     return lowered.startswith(FRAMING_OPENERS) and "," not in lowered
 
 
+def _is_circumstance(clause: str) -> bool:
+    """Where or how words were said, with no clause of what ("In a post on X, the minister said",
+    "Speaking to reporters, he said"): not what was said."""
+    return bool(CIRCUMSTANCE.match(clause.strip())) and not AUXILIARY.search(clause)
+
+
 def _accept_quotes(paragraphs: list[str], use_single_marks: bool) -> list[list[QuoteSpan]]:
     """Pair marks within paragraphs and decide which unmatched marks are real quotations."""
     accepted: list[list[QuoteSpan]] = []
@@ -276,8 +287,10 @@ def _statement_quotes(text: str, spans: list[QuoteSpan], sentence: tuple[int, in
             continue
         if _looks_like_a_title(text[span.start : span.end]) and not starts_sentence:
             continue
+        # "the minister said: "..."": a speech verb and a colon open a whole quotation, however short.
+        introduced = prefix.rstrip().endswith(":") and bool(_speech_verbs(prefix))
         if quote_words >= MIN_EMBEDDED_QUOTE_WORDS or (
-            starts_sentence and quote_words >= MIN_SENTENCE_QUOTE_WORDS
+            (starts_sentence or introduced) and quote_words >= MIN_SENTENCE_QUOTE_WORDS
         ):
             chosen.append(span)
     return chosen
@@ -480,7 +493,10 @@ def _is_attribution_tail(after: str, verb: str) -> bool:
     """Whether what follows a speech verb only says where, when or how it was said, so the
     content must be the clause before the subject ("..., X said on Friday in Beijing.")."""
     rest = after.strip()
-    if not rest or rest[0] in ".!?,;:—–-" or rest.startswith(MASK):
+    if rest.startswith(":"):
+        # "..., the minister said: "...": a colon opens what was said.
+        return False
+    if not rest or rest[0] in ".!?,;—–-" or rest.startswith(MASK):
         return True
     first = re.match(r"[\w’'\-]+", rest)
     if first is None:
@@ -546,6 +562,7 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
             before.endswith((",", MASK))
             and _is_attribution_tail(after, verb.group(0))
             and not _is_framing(masked[: subject.start])
+            and not _is_circumstance(before.rstrip(","))
             and not QUESTION_INTRO.match(masked)
         ):
             # "..., X said." — the content comes first.

@@ -208,6 +208,19 @@ def test_quoted_or_cited_by_an_outlet_as_saying():
     ]
 
 
+def test_where_words_were_said_is_not_what_was_said():
+    found = statements(
+        "Foreign Minister Ishaq Dar spoke at a seminar in Islamabad.\n\n"
+        'In a post on X, the minister said: "Pakistan stands with Palestine."\n\n'
+        "Speaking to reporters, he said.\n\n"
+        "In the coming days the talks will resume, he said."
+    )
+    assert [(s.speaker.name, s.kind, s.text) for s in found] == [
+        ("Ishaq Dar", StatementKind.DIRECT, "Pakistan stands with Palestine."),
+        ("Ishaq Dar", StatementKind.INDIRECT, "In the coming days the talks will resume"),
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
