@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from .lexicon import (
     ARMED_SERVICES,
+    CAPITAL_CITIES,
     CIRCUMSTANCE_OPENERS,
     COUNTRIES,
     DEMONYMS,
@@ -720,7 +721,8 @@ def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
     first = tokens[start]
     owner = _strip_possessive(first.bare)
     indefinite = first.bare in {"a", "an", "one"}
-    if first.bare != "the" and not indefinite and owner not in DEMONYMS and owner not in COUNTRIES:
+    owned_by = _owning_country(tokens[start:-1])
+    if first.bare != "the" and not indefinite and owner not in DEMONYMS and not owned_by:
         return None
     if not _at_boundary(text, first.start):
         return None
@@ -733,9 +735,27 @@ def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
         phrase,
         head=head,
         role=role,
-        country=country_of(phrase),
+        country=country_of(phrase) or owned_by,
         indefinite=indefinite,
     )
+
+
+def _owning_country(tokens: list[Token]) -> str:
+    """The country whose office a description opens with: "Japan's", "South Korea's", or a
+    capital standing for its government ("Seoul's foreign ministry"); "" for none."""
+    if not tokens:
+        return ""
+    first = _strip_possessive(tokens[0].bare)
+    if first in COUNTRIES:
+        return country_of(first) or first
+    if first in CAPITAL_CITIES and tokens[0].bare != first:
+        return CAPITAL_CITIES[first]
+    for size in (2, 3):
+        if len(tokens) >= size:
+            words = " ".join(_strip_possessive(token.bare) for token in tokens[:size])
+            if words in MULTIWORD_COUNTRIES:
+                return MULTIWORD_COUNTRIES[words]
+    return ""
 
 
 def _office_of_body(text: str, tokens: list[Token]) -> Subject | None:
@@ -930,12 +950,25 @@ def _tidy_name(name: str) -> str:
 
 
 def institution_name(subject: Subject) -> str:
-    """A described body under a name of its own: "Qatar's foreign ministry" → "Qatari Foreign Ministry"."""
+    """A described body under a name of its own: "Qatar's foreign ministry" → "Qatari Foreign
+    Ministry", "Seoul's foreign ministry" → "South Korean Foreign Ministry"."""
     words = subject.role.split()
-    if words and _strip_possessive(words[0].lower()) in COUNTRIES | DEMONYMS.keys():
-        words = words[1:]
-    demonym = next((d.title() for d, c in DEMONYMS.items() if c == subject.country and " " not in d), "")
+    owner = _country_words(words)
+    demonym = ""
+    if owner:
+        words = words[owner:]
+        demonym = next((d.title() for d, c in DEMONYMS.items() if c == subject.country), "")
     return " ".join([demonym, *(w.capitalize() if w.islower() else w for w in words)]).strip()
+
+
+def _country_words(words: list[str]) -> int:
+    """How many of the first words name a country, by name, people or capital."""
+    for size in (3, 2):
+        if _strip_possessive(" ".join(words[:size]).lower()) in MULTIWORD_COUNTRIES | DEMONYMS.keys():
+            return size
+    if words and _strip_possessive(words[0].lower()) in COUNTRIES | DEMONYMS.keys() | CAPITAL_CITIES.keys():
+        return 1
+    return 0
 
 
 def descriptor_matches(descriptor: Subject, role: str, speaker: SpeakerRef) -> bool:
@@ -943,7 +976,14 @@ def descriptor_matches(descriptor: Subject, role: str, speaker: SpeakerRef) -> b
     head = descriptor.head
     lowered_role = f"{role} {speaker.name}".lower()
     if head in INSTITUTION_NOUNS:
-        return speaker.kind == SpeakerKind.INSTITUTION and head in lowered_role
+        if speaker.kind != SpeakerKind.INSTITUTION or head not in lowered_role:
+            return False
+        # "Japan's defense ministry" is not the South Korean Foreign Ministry quoted before it.
+        if descriptor.country and speaker.country and descriptor.country != speaker.country:
+            return False
+        words = descriptor.role.lower().split()
+        qualifiers = words[_country_words(words) :]
+        return all(word in lowered_role for word in qualifiers if word not in ROLE_STOP_WORDS)
     if speaker.kind == SpeakerKind.INSTITUTION:
         return False
     # "The Chinese diplomat" after a meeting of two ministers is the one from China.

@@ -221,6 +221,23 @@ def test_where_words_were_said_is_not_what_was_said():
     ]
 
 
+def test_a_ministry_described_by_its_country_or_capital_is_that_countrys():
+    found = statements(
+        "The two countries agreed to strengthen their deterrence, Seoul's foreign ministry said.\n\n"
+        "The two sides would meet again in March, South Korea's foreign ministry said.\n\n"
+        "The missile fell outside its waters, Japan's defense ministry said on Monday.\n\n"
+        "Saudi Arabia's foreign ministry said the kingdom condemned the strike.\n\n"
+        "The ministry said the kingdom would respond."
+    )
+    assert [(s.speaker.name, s.speaker.kind, s.speaker.country) for s in found] == [
+        ("South Korean Foreign Ministry", SpeakerKind.INSTITUTION, "South Korea"),
+        ("South Korean Foreign Ministry", SpeakerKind.INSTITUTION, "South Korea"),
+        ("Japanese Defense Ministry", SpeakerKind.INSTITUTION, "Japan"),
+        ("Saudi Foreign Ministry", SpeakerKind.INSTITUTION, "Saudi Arabia"),
+        ("Saudi Foreign Ministry", SpeakerKind.INSTITUTION, "Saudi Arabia"),
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
