@@ -101,6 +101,7 @@ CIRCUMSTANCE = re.compile(
     r"|(?:Speaking|Addressing|Responding|Commenting|Referring|Talking|Answering|Asked|Writing|Posting)\s)"
     r"[^,§]{0,80}$"
 )
+SECOND_SPEAKER = re.compile(r",\s*(?:while|whereas|but|and)\s+")
 TAIL = re.compile(r",\s*(?:" + "|".join(re.escape(m) for m in CONTENT_TAIL_MARKERS) + r")\b")
 ACCORDING_FIRST = re.compile(r"^\s*(?:[A-Z][a-z]+,\s+)?[Aa]ccording to (?P<who>[^,]{2,120}),\s*")
 IN_HIS_WORDS = re.compile(
@@ -409,8 +410,11 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
         return None
     first_word = re.match(r"[\w’'\-]+", stripped).group(0)
     opens_clause = first_word[0].isupper() or first_word.lower() in CLAUSE_START_WORDS
-    # "said regional countries should ...": a bare noun phrase needs an auxiliary soon after.
-    if not opens_clause and not AUXILIARY.search(" ".join(stripped.split()[:16])):
+    # "said regional countries should ...": a bare noun phrase needs an auxiliary soon after, and
+    # before anyone else's speech verb ("stressed the importance of ..., while X noted that ... was").
+    following = SPEECH.search(stripped)
+    own_words = stripped[: following.start()] if following else stripped
+    if not opens_clause and not AUXILIARY.search(" ".join(own_words.split()[:16])):
         return None
     if first_word.lower() in {
         "in",
@@ -456,6 +460,11 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
 def _content_end(masked: str, start: int) -> int:
     tail = TAIL.search(masked, start)
     end = tail.start() if tail else len(masked)
+    # "..., while Campbell noted that ...": someone else's words end these.
+    for joint in SECOND_SPEAKER.finditer(masked, start, end):
+        verb = SPEECH.search(masked, joint.end(), min(end, joint.end() + 80))
+        if verb and subject_phrase(masked[joint.end() : verb.start()]) is not None:
+            return joint.start()
     return end
 
 
@@ -817,6 +826,13 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
             candidate = _reported_candidate(sentence, low, index, found)
             if word_count(candidate.text) >= MIN_REPORTED_WORDS:
                 candidates.append(candidate)
+            joint = SECOND_SPEAKER.match(masked, found[1])
+            second = _reported(masked[joint.end() :]) if joint else None
+            if second is not None:
+                # "..., while Campbell noted that ...": the rest of the sentence is his.
+                candidate = _reported_candidate(sentence[joint.end() :], low + joint.end(), index, second)
+                if word_count(candidate.text) >= MIN_REPORTED_WORDS:
+                    candidates.append(candidate)
         if spans and spans[-1].closed:
             previous_open_piece = None
     return candidates

@@ -238,6 +238,17 @@ def test_a_ministry_described_by_its_country_or_capital_is_that_countrys():
     ]
 
 
+def test_two_speakers_reported_in_one_sentence():
+    found = statements(
+        "Vice Foreign Minister Park Yoon-joo met Deputy Secretary of State Kurt Campbell in Washington.\n\n"
+        "Park stressed that cooperation with Japan was vital, while Campbell noted that the alliance was stronger than ever."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Park Yoon-joo", "cooperation with Japan was vital"),
+        ("Kurt Campbell", "the alliance was stronger than ever"),
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
