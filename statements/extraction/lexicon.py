@@ -78,6 +78,10 @@ CONTENT_TAIL_MARKERS = (
     "citing",
     "referring",
     "according to",
+    # The reporter's caveat: "..., a claim that could not be independently verified."
+    "a claim",
+    "claims that",
+    "which could not be",
 )
 
 # Phrases that frame a topic before the attribution ("Speaking about X, ..."): a quotation

@@ -249,6 +249,14 @@ def test_two_speakers_reported_in_one_sentence():
     ]
 
 
+def test_the_reporters_caveat_is_not_part_of_the_claim():
+    statement = only(
+        "Russia's Defense Ministry said its forces had captured the village of Novoselivka, "
+        "a claim that could not be independently verified."
+    )
+    assert statement.text == "its forces had captured the village of Novoselivka"
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
