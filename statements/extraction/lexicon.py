@@ -185,6 +185,9 @@ ROLE_NOUNS = ROLE_NOUNS | {"fellow", "observer", "commentator", "ambassador-at-l
 # Malaysian honorifics written before a name ("Datuk Seri Ahmad Faizal Rahman"): titles, not names.
 TITLE_WORDS = TITLE_WORDS | {"datuk", "dato", "dato'", "dato’", "datin", "seri", "tun"}
 
+# Religious titles written before a name ("Ayatollah Ali Khamenei", "Patriarch Kirill").
+TITLE_WORDS = TITLE_WORDS | {"ayatollah", "pope", "cardinal", "archbishop", "patriarch", "rabbi"}
+
 # Heads of institution names: a phrase ending in one of these is an institution, not a person.
 INSTITUTION_NOUNS = frozenset(
     """

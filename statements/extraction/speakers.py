@@ -277,9 +277,12 @@ def _name_run(tokens: list[Token], end: int) -> int:
     """Index where the run of name words ending before `end` starts (== end if none)."""
     start = end
     count = 0
+    # Four words, and one more after each particle inside the name ("Mohammed bin Abdulrahman bin
+    # Jassim Al Thani").
+    limit = 4
     while start > 0:
         token = tokens[start - 1]
-        if is_name_word(token) and count < 4:
+        if is_name_word(token) and count < limit:
             start -= 1
             count += 1
             continue
@@ -294,6 +297,7 @@ def _name_run(tokens: list[Token], end: int) -> int:
         if count and particles < start and is_name_word(tokens[particles - 1]):
             # Particles inside a name: "Gilberto de la Cruz", "Saud bin Hamad".
             start = particles
+            limit = min(limit + 1, 6)
             continue
         break
     if count >= 3 and start > 0 and tokens[start - 1].bare in CONNECTORS:

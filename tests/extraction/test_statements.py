@@ -257,6 +257,20 @@ def test_the_reporters_caveat_is_not_part_of_the_claim():
     assert statement.text == "its forces had captured the village of Novoselivka"
 
 
+def test_long_names_with_particles_and_religious_titles():
+    found = statements(
+        "Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani said that mediation would continue.\n\n"
+        '"We will not be deterred," Sheikh Mohammed told a news conference in Doha.\n\n'
+        "Iran's Supreme Leader Ayatollah Ali Khamenei said the resistance would prevail."
+    )
+    assert [s.speaker.name for s in found] == [
+        "Mohammed bin Abdulrahman bin Jassim Al Thani",
+        "Mohammed bin Abdulrahman bin Jassim Al Thani",
+        "Ali Khamenei",
+    ]
+    assert found[2].role_as_written == "Iran's Supreme Leader Ayatollah"
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
