@@ -765,7 +765,7 @@ def _owning_country(tokens: list[Token]) -> str:
 def _office_of_body(text: str, tokens: list[Token]) -> Subject | None:
     """ "The head of the United Nations' nuclear watchdog": an office named by the body it heads,
     for a lead that gives the name later."""
-    for index in range(len(tokens) - 3, max(len(tokens) - 10, 0), -1):
+    for index in range(len(tokens) - 2, max(len(tokens) - 10, 0), -1):
         if tokens[index].bare != "of" or tokens[index - 1].bare not in OFFICES_OF_A_BODY:
             continue
         first = tokens[index - 2] if index >= 2 else None

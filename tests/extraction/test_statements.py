@@ -271,6 +271,17 @@ def test_long_names_with_particles_and_religious_titles():
     assert found[2].role_as_written == "Iran's Supreme Leader Ayatollah"
 
 
+def test_the_head_of_state_is_the_president_just_quoted():
+    found = statements(
+        "Russian President Vladimir Putin said on Friday that Moscow was open to dialogue.\n\n"
+        "The head of state also pointed out that Russia's nuclear doctrine remained unchanged."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Vladimir Putin", "Moscow was open to dialogue"),
+        ("Vladimir Putin", "Russia's nuclear doctrine remained unchanged"),
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
