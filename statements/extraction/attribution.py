@@ -1024,7 +1024,10 @@ def _resolve_description(
     describes_a_body = subject.head in INSTITUTION_NOUNS
     if not describes_a_body and not subject.indefinite:
         for speaker, _ in reversed(state.history):
-            if speaker.kind == SpeakerKind.PERSON:
+            # "The Kremlin chief" is not the German spokesman quoted last.
+            if speaker.kind == SpeakerKind.PERSON and not (
+                subject.country and speaker.country and subject.country != speaker.country
+            ):
                 return speaker, subject.as_written, state.roles.get(speaker.name, "")
     for mention in [*earlier, *later]:
         if fits(mention):

@@ -424,6 +424,18 @@ CAPITAL_CITIES = {
     "taipei": "Taiwan",
 }
 
+# Seats of government whose name stands for their country's ("the Kremlin chief", "a White House
+# spokesperson").
+SEATS_OF_GOVERNMENT = {
+    "kremlin": "Russia",
+    "white house": "United States",
+    "pentagon": "United States",
+    "elysee": "France",
+    "élysée": "France",
+    "downing street": "United Kingdom",
+    "zhongnanhai": "China",
+}
+
 # Capitals and other places that head datelines or stand for governments ("Beijing said").
 PLACES = frozenset(
     """

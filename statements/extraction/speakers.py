@@ -31,6 +31,7 @@ from .lexicon import (
     PLACES,
     PRONOUNS,
     ROLE_NOUNS,
+    SEATS_OF_GOVERNMENT,
     TITLE_WORDS,
     VERB_MODIFIERS,
     WEEKDAYS,
@@ -233,6 +234,7 @@ _COUNTRY_WORDS = {
     **DEMONYMS,
     **MULTIWORD_COUNTRIES,
     **{country: country.title() if len(country) > 3 else country.upper() for country in COUNTRIES},
+    **SEATS_OF_GOVERNMENT,
 }
 _COUNTRY_PATTERN = re.compile(
     r"(?<![\w])("

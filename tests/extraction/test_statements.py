@@ -282,6 +282,21 @@ def test_the_head_of_state_is_the_president_just_quoted():
     ]
 
 
+def test_a_description_by_seat_of_government_is_that_countrys_person():
+    found = statements(
+        "Russian President Vladimir Putin said on Friday that Moscow was open to dialogue.\n\n"
+        '"The door is closed," German government spokesman Steffen Hebestreit said.\n\n'
+        "The Kremlin chief noted that the treaty expires in February.\n\n"
+        "Kremlin spokesman Dmitry Peskov said the talks would continue."
+    )
+    assert [(s.speaker.name, s.speaker.country) for s in found] == [
+        ("Vladimir Putin", "Russia"),
+        ("Steffen Hebestreit", "Germany"),
+        ("Vladimir Putin", "Russia"),
+        ("Dmitry Peskov", "Russia"),
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
