@@ -275,6 +275,21 @@ def _strip_modifiers(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+# Titles that are also family names: after a given name, at a name's end ("Ayesha Sheikh",
+# "Erik Prince"), they are the surname; before one ("Sheikh Mohammed") they are the title.
+TITLES_ALSO_SURNAMES = frozenset({"sheikh", "prince", "king", "major", "bishop", "pope", "marshal"})
+
+
+def _is_title_as_surname(tokens: list[Token], index: int) -> bool:
+    token = tokens[index]
+    return (
+        token.bare in TITLES_ALSO_SURNAMES
+        and token.text[:1].isupper()
+        and index > 0
+        and is_name_word(tokens[index - 1])
+    )
+
+
 def _name_run(tokens: list[Token], end: int) -> int:
     """Index where the run of name words ending before `end` starts (== end if none)."""
     start = end
@@ -284,7 +299,8 @@ def _name_run(tokens: list[Token], end: int) -> int:
     limit = 4
     while start > 0:
         token = tokens[start - 1]
-        if is_name_word(token) and count < limit:
+        surname_title = start == end and _is_title_as_surname(tokens, start - 1)
+        if (is_name_word(token) or surname_title) and count < limit:
             start -= 1
             count += 1
             continue

@@ -297,6 +297,19 @@ def test_a_description_by_seat_of_government_is_that_countrys_person():
     ]
 
 
+def test_a_title_that_is_also_a_surname_ends_a_name():
+    found = statements(
+        "Indian Deputy Prime Minister Anil Rao said that trade was growing.\n\n"
+        "Pakistani Foreign Minister Ayesha Sheikh noted that the consultations had been detailed.\n\n"
+        "Sheikh Mohammed bin Abdulrahman Al Thani said that mediation would continue."
+    )
+    assert [(s.speaker.name, s.role_as_written) for s in found] == [
+        ("Anil Rao", "Indian Deputy Prime Minister"),
+        ("Ayesha Sheikh", "Pakistani Foreign Minister"),
+        ("Mohammed bin Abdulrahman Al Thani", "Sheikh"),
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
