@@ -275,6 +275,8 @@ def _strip_modifiers(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mme", "m"})
+
 # Titles that are also family names: after a given name, at a name's end ("Ayesha Sheikh",
 # "Erik Prince"), they are the surname; before one ("Sheikh Mohammed") they are the title.
 TITLES_ALSO_SURNAMES = frozenset({"sheikh", "prince", "king", "major", "bishop", "pope", "marshal"})
@@ -925,6 +927,9 @@ class SpeakerDirectory:
             if mention is not None:
                 if len(name_key(mention.name).split()) >= len(name_key(name).split()):
                     name = mention.name
+                # "Mr. Guterres" is addressed, not titled: the office is the one given with his name.
+                if role.lower().rstrip(".") in HONORIFICS and mention.role:
+                    role = mention.role
                 role = role or mention.role
                 country = country or mention.country
         name = _tidy_name(name)

@@ -310,6 +310,14 @@ def test_a_title_that_is_also_a_surname_ends_a_name():
     ]
 
 
+def test_an_honorific_is_no_role_where_the_article_gives_an_office():
+    found = statements(
+        "Secretary-General Antonio Guterres on Thursday called for a ceasefire in Sudan.\n\n"
+        "Mr. Guterres said that the Organization stood ready to support a political process."
+    )
+    assert [(s.speaker.name, s.role_as_written) for s in found] == [("Antonio Guterres", "Secretary-General")]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
