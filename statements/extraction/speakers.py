@@ -404,7 +404,22 @@ def _at_boundary(text: str, position: int) -> bool:
     if last_word == "and":
         # "..., and Lavrov said" starts a clause; "Sorokin and Zhang agreed" is a joint subject.
         return len(words) > 1 and words[-2].endswith(",") and not _ends_with_name(before[: -len("and")])
-    return last_word in {"as", "but", "while", "that"}
+    # "... a day after Foreign Minister Hakan Fidan said ...": a clause of its own.
+    return last_word in {
+        "as",
+        "but",
+        "while",
+        "that",
+        "after",
+        "before",
+        "when",
+        "since",
+        "because",
+        "although",
+        "though",
+        "until",
+        "whereas",
+    }
 
 
 def _ends_with_name(text: str) -> bool:

@@ -318,6 +318,16 @@ def test_an_honorific_is_no_role_where_the_article_gives_an_office():
     assert [(s.speaker.name, s.role_as_written) for s in found] == [("Antonio Guterres", "Secretary-General")]
 
 
+def test_a_speaker_after_a_subordinating_conjunction():
+    statement = only(
+        "The visit came a day after Foreign Minister Hakan Fidan said Ankara expected concrete steps from Damascus."
+    )
+    assert (statement.speaker.name, statement.text) == (
+        "Hakan Fidan",
+        "Ankara expected concrete steps from Damascus",
+    )
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
