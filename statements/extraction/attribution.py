@@ -539,6 +539,12 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
     """(content start, content end, subject, attribution text) for reported speech."""
     according = _according_to(masked)
     if according is not None:
+        start, end, _, _ = according
+        if start == 0:
+            # "X said ..., according to the ministry": the ministry reports what X said.
+            own = _reported(masked[:end])
+            if own is not None:
+                return own
         return according
     in_words = IN_HIS_WORDS.match(masked)
     if in_words:
@@ -782,6 +788,7 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
             carried = _reported_around_quotes(masked, quotes, low) if quotes else None
             if carried is not None:
                 candidates.append(_reported_candidate(sentence, low, index, carried))
+                candidates += _second_speaker(sentence, masked, low, index, carried[1])
                 previous_open_piece = None
                 continue
             if quotes:
@@ -826,16 +833,21 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
             candidate = _reported_candidate(sentence, low, index, found)
             if word_count(candidate.text) >= MIN_REPORTED_WORDS:
                 candidates.append(candidate)
-            joint = SECOND_SPEAKER.match(masked, found[1])
-            second = _reported(masked[joint.end() :]) if joint else None
-            if second is not None:
-                # "..., while Campbell noted that ...": the rest of the sentence is his.
-                candidate = _reported_candidate(sentence[joint.end() :], low + joint.end(), index, second)
-                if word_count(candidate.text) >= MIN_REPORTED_WORDS:
-                    candidates.append(candidate)
+            candidates += _second_speaker(sentence, masked, low, index, found[1])
         if spans and spans[-1].closed:
             previous_open_piece = None
     return candidates
+
+
+def _second_speaker(sentence: str, masked: str, low: int, index: int, first_end: int) -> list[Candidate]:
+    """ "..., while Campbell noted that ...": where one person's words end at another subject
+    and speech verb, the rest of the sentence is read for that second person."""
+    joint = SECOND_SPEAKER.match(masked, first_end)
+    second = _reported(masked[joint.end() :]) if joint else None
+    if second is None:
+        return []
+    candidate = _reported_candidate(sentence[joint.end() :], low + joint.end(), index, second)
+    return [candidate] if word_count(candidate.text) >= MIN_REPORTED_WORDS else []
 
 
 def attribute(

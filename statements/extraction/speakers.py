@@ -26,6 +26,7 @@ from .lexicon import (
     INSTITUTION_PHRASES,
     MONTHS,
     MULTIWORD_COUNTRIES,
+    MULTIWORD_PLACES,
     NOT_NAME_WORDS,
     PARENTHETICAL_ADVERBS,
     PLACES,
@@ -522,8 +523,11 @@ def _parse_with_parenthetical(text: str, tokens: list[Token]) -> Subject | None:
     before = tokens[:open_index]
     if not before:
         return None
+    # A participle opens a circumstance too: "Ritesh Malhotra, briefing the media, said".
     circumstance = inner[0].text[:1].islower() and (
-        inner[0].bare in CIRCUMSTANCE_OPENERS or (len(inner) == 1 and inner[0].bare in PARENTHETICAL_ADVERBS)
+        inner[0].bare in CIRCUMSTANCE_OPENERS
+        or (len(inner) == 1 and inner[0].bare in PARENTHETICAL_ADVERBS)
+        or (inner[0].bare.endswith("ing") and len(inner) > 1)
     )
     if circumstance:
         # "Putin, while speaking at ..., said", "The ministry, meanwhile, said".
@@ -622,7 +626,7 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
             tokens[cut].bare in {"in", "to", "of", "at"}
             and all(t.text[:1].isupper() for t in tokens[cut + 1 :])
             and len(tokens) - cut - 1 <= 2
-            and _strip_possessive(tokens[cut + 1].bare) in COUNTRIES | PLACES
+            and _names_a_place(tokens[cut + 1 :])
             and _strip_possessive(tokens[cut - 1].bare) in INSTITUTION_NOUNS
         ):
             found = _institution_tail(text, tokens[:cut])
@@ -697,6 +701,14 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
         "",
         country_of(name),
     )
+
+
+def _names_a_place(tokens: list[Token]) -> bool:
+    """ "Japan", "Moscow", "Kuala Lumpur", "South Korea": a country or a city the archive knows."""
+    if _strip_possessive(tokens[0].bare) in COUNTRIES | PLACES:
+        return True
+    words = _strip_possessive(" ".join(token.bare for token in tokens))
+    return words in MULTIWORD_PLACES or words in MULTIWORD_COUNTRIES
 
 
 def _names_a_body_by_its_field(tokens: list[Token]) -> bool:

@@ -328,6 +328,21 @@ def test_a_speaker_after_a_subordinating_conjunction():
     )
 
 
+def test_the_source_of_a_report_is_not_the_speaker_it_reports():
+    found = statements(
+        'During the call, Han Seung-ho said the launch was "a blatant provocation", while Daniel Whitford '
+        "noted that the commitment remained ironclad, according to the ministry.\n\n"
+        "MEA spokesperson Ritesh Malhotra, briefing the media later in the evening, said that the visit was useful.\n\n"
+        "The Chinese Embassy in Kuala Lumpur, in a statement, said China was committed to the talks."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Han Seung-ho", 'the launch was "a blatant provocation"'),
+        ("Daniel Whitford", "the commitment remained ironclad"),
+        ("Ritesh Malhotra", "the visit was useful"),
+        ("Chinese Embassy in Kuala Lumpur", "China was committed to the talks"),
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
