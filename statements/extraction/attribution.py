@@ -791,6 +791,13 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
                 candidates += _second_speaker(sentence, masked, low, index, carried[1])
                 previous_open_piece = None
                 continue
+            shared = _shared_with_a_quoting_speaker(sentence, masked, low, index) if quotes else []
+            if shared:
+                # "A stressed that ..., while B noted that ... "a successful model."": the
+                # quotation is inside B's reported words.
+                candidates += shared
+                previous_open_piece = None
+                continue
             if quotes:
                 relative = [(q.mark_start - low, q.mark_end - low) for q in quotes]
                 subject, attribution = _quote_attribution(masked, relative)
@@ -837,6 +844,18 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
         if spans and spans[-1].closed:
             previous_open_piece = None
     return candidates
+
+
+def _shared_with_a_quoting_speaker(sentence: str, masked: str, low: int, index: int) -> list[Candidate]:
+    """A first speaker's words without quotation marks, then a second speaker's that carry them."""
+    found = _reported(masked)
+    if found is None or MASK in masked[found[0] : found[1]]:
+        return []
+    second = _second_speaker(sentence, masked, low, index, found[1])
+    if not second:
+        return []
+    first = _reported_candidate(sentence, low, index, found)
+    return [first, *second] if word_count(first.text) >= MIN_REPORTED_WORDS else second
 
 
 def _second_speaker(sentence: str, masked: str, low: int, index: int, first_end: int) -> list[Candidate]:

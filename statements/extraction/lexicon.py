@@ -185,6 +185,9 @@ ROLE_NOUNS = ROLE_NOUNS | {"fellow", "observer", "commentator", "ambassador-at-l
 # Malaysian honorifics written before a name ("Datuk Seri Ahmad Faizal Rahman"): titles, not names.
 TITLE_WORDS = TITLE_WORDS | {"datuk", "dato", "dato'", "dato’", "datin", "seri", "tun"}
 
+# "Amb. Yusuf Bello": the abbreviated ambassador.
+TITLE_WORDS = TITLE_WORDS | {"amb"}
+
 # Religious titles written before a name ("Ayatollah Ali Khamenei", "Patriarch Kirill").
 TITLE_WORDS = TITLE_WORDS | {"ayatollah", "pope", "cardinal", "archbishop", "patriarch", "rabbi"}
 
@@ -567,7 +570,7 @@ NOT_NAME_WORDS = frozenset(
 # Abbreviations whose full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
     """
-        mr mrs ms dr prof gen lt col sgt capt adm sen rep gov st jr sr no vs etc e.g i.e u.s u.k u.n
+        mr mrs ms dr prof gen lt col sgt capt adm amb sen rep gov st jr sr no vs etc e.g i.e u.s u.k u.n
         e.u jan feb mar apr aug sept sep oct nov dec inc ltd co corp a.m p.m approx dept est fig
         """.split()
 )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .lexicon import (
+    ABBREVIATIONS,
     ARMED_SERVICES,
     CAPITAL_CITIES,
     CIRCUMSTANCE_OPENERS,
@@ -283,6 +284,14 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mme", "m"})
 TITLES_ALSO_SURNAMES = frozenset({"sheikh", "prince", "king", "major", "bishop", "pope", "marshal"})
 
 
+def _ends_a_sentence(token: Token) -> bool:
+    """A word with a full stop that is no initial ("F.") and no abbreviation ("St.", "Jr.")."""
+    word = token.text.rstrip(".")
+    return (
+        token.text.endswith(".") and len(word) > 1 and "." not in word and word.lower() not in ABBREVIATIONS
+    )
+
+
 def _is_title_as_surname(tokens: list[Token], index: int) -> bool:
     token = tokens[index]
     return (
@@ -302,6 +311,9 @@ def _name_run(tokens: list[Token], end: int) -> int:
     limit = 4
     while start > 0:
         token = tokens[start - 1]
+        if start < end and _ends_a_sentence(token):
+            # "... met Kerem Aydınlı. Voinea stressed ...": a name does not run across sentences.
+            break
         surname_title = start == end and _is_title_as_surname(tokens, start - 1)
         if (is_name_word(token) or surname_title) and count < limit:
             start -= 1
@@ -351,7 +363,7 @@ def _role_run(tokens: list[Token], end: int) -> int:
             if opening is not None and opening > 0:
                 index = opening
                 continue
-        if token.text in CLAUSE_BOUNDARY:
+        if token.text in CLAUSE_BOUNDARY or _ends_a_sentence(token):
             break
         if _is_title_word(token) or (token.text[:1].isupper() and token.bare not in ROLE_STOP_WORDS):
             # Title words, and capitalised words inside a title ("Valdai Club director").

@@ -343,6 +343,20 @@ def test_the_source_of_a_report_is_not_the_speaker_it_reports():
     ]
 
 
+def test_a_name_ends_with_its_sentence_and_a_second_speaker_may_carry_the_quotation():
+    found = statements(
+        "Romanian Defense Minister Andrei Voinea met Turkish Defense Minister Kerem Aydinli. Voinea stressed "
+        "that drifting sea mines remained a serious threat to shipping, while Aydinli noted that the task "
+        'group had proven to be "a successful model of regional ownership."\n\n'
+        "Amb. Yusuf Bello said that Nigeria remained committed to dialogue."
+    )
+    assert [(s.speaker.name, s.role_as_written, s.text[:30]) for s in found] == [
+        ("Andrei Voinea", "Romanian Defense Minister", "drifting sea mines remained a "),
+        ("Kerem Aydinli", "Turkish Defense Minister", "the task group had proven to b"),
+        ("Yusuf Bello", "Amb.", "Nigeria remained committed to "),
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
