@@ -101,6 +101,10 @@ CIRCUMSTANCE = re.compile(
     r"|(?:Speaking|Addressing|Responding|Commenting|Referring|Talking|Answering|Asked|Writing|Posting)\s)"
     r"[^,§]{0,80}$"
 )
+SAID_WHEN = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s+(?!(?:is|was|will|would)\b)[a-z])"
+)
 SECOND_SPEAKER = re.compile(r",\s*(?:while|whereas|but|and)\s+")
 TAIL = re.compile(r",\s*(?:" + "|".join(re.escape(m) for m in CONTENT_TAIL_MARKERS) + r")\b")
 ACCORDING_FIRST = re.compile(r"^\s*(?:[A-Z][a-z]+,\s+)?[Aa]ccording to (?P<who>[^,]{2,120}),\s*")
@@ -405,6 +409,10 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
     # "was quoted as saying the talks ...": a report of words takes their clause bare.
     if verb.group(0) not in CLAUSE_VERBS and not verb.group(0).endswith(" as saying"):
         return None
+    # "said (on) Wednesday it had ...": when it was said, then the clause.
+    when = SAID_WHEN.match(after)
+    skipped = when.end() if when is not None else 0
+    after = after[skipped:]
     stripped = after.lstrip()
     if not stripped or not stripped[0].isalpha():
         return None
@@ -454,7 +462,7 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
     subject_then_quotation = SUBJECT_THEN_QUOTATION.match(stripped) is not None
     if not FINITE_VERB.search(" ".join(stripped.split()[:20])) and not subject_then_quotation:
         return None
-    return verb.end() + (len(after) - len(stripped))
+    return verb.end() + skipped + (len(after) - len(stripped))
 
 
 def _content_end(masked: str, start: int) -> int:

@@ -357,6 +357,17 @@ def test_a_name_ends_with_its_sentence_and_a_second_speaker_may_carry_the_quotat
     ]
 
 
+def test_when_it_was_said_between_the_verb_and_a_bare_clause():
+    found = statements(
+        "Japan's Defense Ministry said Wednesday it had spotted the carrier near Okinawa.\n\n"
+        "Prime Minister Ivan Petrov said on Monday evening the talks would resume."
+    )
+    assert [(s.speaker.name, s.text, s.said_on.iso()) for s in found] == [
+        ("Japan's Defense Ministry", "it had spotted the carrier near Okinawa", "2024-03-13"),
+        ("Ivan Petrov", "the talks would resume", "2024-03-11"),
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
