@@ -581,6 +581,9 @@ def _parse_tail(text: str, tokens: list[Token]) -> Subject | None:
     institution = _institution_tail(text, tokens)
     if institution is not None:
         return institution
+    of_a_country = _name_of_a_country(text, tokens)
+    if of_a_country is not None:
+        return of_a_country
     name_start = _name_run(tokens, len(tokens))
     if name_start < len(tokens):
         role_start = _role_run(tokens, name_start)
@@ -614,6 +617,23 @@ def _parse_tail(text: str, tokens: list[Token]) -> Subject | None:
             country_of(role),
         )
     return _descriptor_tail(text, tokens)
+
+
+def _name_of_a_country(text: str, tokens: list[Token]) -> Subject | None:
+    """ "Amara Nwosu of Nigeria": a person named with the country they speak for."""
+    for cut in (len(tokens) - 2, len(tokens) - 3):
+        if cut < 2 or tokens[cut].bare != "of" or not is_name_word(tokens[cut - 1]):
+            continue
+        place = tokens[cut + 1 :]
+        country = country_of(" ".join(token.text for token in place))
+        if not country or not _names_a_place(place):
+            continue
+        named = _parse_tail(text, tokens[:cut])
+        if named is None or named.kind != "name":
+            return None
+        end = tokens[-1].end
+        return replace(named, end=end, as_written=text[named.start : end], country=named.country or country)
+    return None
 
 
 def _joins_two_people(role: str) -> bool:

@@ -368,6 +368,19 @@ def test_when_it_was_said_between_the_verb_and_a_bare_clause():
     ]
 
 
+def test_a_person_named_with_the_country_they_speak_for():
+    found = statements(
+        "Amara Nwosu of Nigeria stressed that developing countries depended on satellite services, "
+        "while Tomasz Wierzba of Poland noted that measures could be agreed quickly.\n\n"
+        "The Bank of Japan said rates would stay low."
+    )
+    assert [(s.speaker.name, s.speaker.kind, s.speaker.country) for s in found] == [
+        ("Amara Nwosu", SpeakerKind.PERSON, "Nigeria"),
+        ("Tomasz Wierzba", SpeakerKind.PERSON, "Poland"),
+        ("Bank of Japan", SpeakerKind.INSTITUTION, "Japan"),
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
