@@ -588,8 +588,10 @@ def _parse_tail(text: str, tokens: list[Token]) -> Subject | None:
     if name_start < len(tokens):
         role_start = _role_run(tokens, name_start)
         start_token = tokens[role_start] if role_start < name_start else tokens[name_start]
-        # "the Russian president Vladimir Putin": the article opens the title phrase.
-        if role_start > 0 and tokens[role_start - 1].bare == "the":
+        # "the Russian president Vladimir Putin", "his Finnish counterpart Elina Saarinen": the
+        # article or a possessive opens the title phrase.
+        opener = tokens[role_start - 1].bare if role_start > 0 else ""
+        if opener == "the" or (opener in TITLE_DETERMINERS and role_start < name_start):
             role_start -= 1
             start_token = tokens[role_start]
         if not _at_boundary(text, start_token.start):
@@ -600,7 +602,7 @@ def _parse_tail(text: str, tokens: list[Token]) -> Subject | None:
             if role_start < name_start
             else ""
         )
-        role = re.sub(r"^(?:the|The)\s+", "", role)
+        role = re.sub(r"^(?:the|The|his|His|her|Her|their|Their)\s+", "", role)
         if _joins_two_people(role):
             return None
         if role and not any(
@@ -617,6 +619,9 @@ def _parse_tail(text: str, tokens: list[Token]) -> Subject | None:
             country_of(role),
         )
     return _descriptor_tail(text, tokens)
+
+
+TITLE_DETERMINERS = frozenset({"his", "her", "their"})
 
 
 def _name_of_a_country(text: str, tokens: list[Token]) -> Subject | None:

@@ -381,6 +381,17 @@ def test_a_person_named_with_the_country_they_speak_for():
     ]
 
 
+def test_a_possessive_may_open_the_title_of_a_second_speaker():
+    found = statements(
+        "Estonian Foreign Minister Kristjan Mets stressed that the fleet posed a threat, while his Finnish "
+        "counterpart Elina Saarinen noted that several tankers had damaged undersea cables."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Kristjan Mets", "the fleet posed a threat"),
+        ("Elina Saarinen", "several tankers had damaged undersea cables"),
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
