@@ -622,6 +622,7 @@ def _parse_tail(text: str, tokens: list[Token]) -> Subject | None:
 
 
 TITLE_DETERMINERS = frozenset({"his", "her", "their"})
+HEADS_OF_STATE = ("president", "prime minister", "premier", "chancellor", "king", "emir", "supreme leader")
 
 
 def _name_of_a_country(text: str, tokens: list[Token]) -> Subject | None:
@@ -1084,6 +1085,11 @@ def descriptor_matches(descriptor: Subject, role: str, speaker: SpeakerRef) -> b
     # "his Iranian counterpart" holds the office of the one he met: "the Iranian minister".
     if descriptor.country and country and "counterpart" in role.lower():
         return True
+    if (head in {"leader", "chief"} and descriptor.country) or "head of state" in descriptor.role.lower():
+        # "the Kremlin chief", "the Russian leader", "the head of state": who leads the country.
+        return any(office in lowered_role for office in HEADS_OF_STATE) and not re.search(
+            r"\b(?:deputy|vice|former|ex)\b", lowered_role
+        )
     if head == "diplomat":
         if re.search(r"\btop\b", descriptor.role.lower()):
             # "the country's top diplomat" is its foreign minister, not any of its diplomats.

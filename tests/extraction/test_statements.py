@@ -392,6 +392,14 @@ def test_a_possessive_may_open_the_title_of_a_second_speaker():
     ]
 
 
+def test_the_kremlin_chief_is_the_president_not_his_spokesman():
+    found = statements(
+        "Kremlin spokesman Arkady Volin told journalists that President Mikhail Sorin had met the council.\n\n"
+        "Addressing a board meeting in December, the Kremlin chief said Russia had no intention of fighting NATO."
+    )
+    assert [s.speaker.name for s in found] == ["Arkady Volin", "Mikhail Sorin"]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
