@@ -19,7 +19,7 @@ SPEECH_VERBS = frozenset(
         promised promises pledged pledges vowed vows assured assures denied denies contended
         contends specified specifies indicated indicates hoped hopes told tells wrote writes tweeted
         posted replied replies responded answered concluded concludes continued continues urged
-        urges proposed proposes agreed agrees summed stressed opined informed informs
+        urges proposed proposes agreed agrees summed stressed opined informed informs alleged alleges
         """.split()
 )
 

@@ -400,6 +400,16 @@ def test_the_kremlin_chief_is_the_president_not_his_spokesman():
     assert [s.speaker.name for s in found] == ["Arkady Volin", "Mikhail Sorin"]
 
 
+def test_an_allegation_is_reported_speech_and_an_alleged_thing_is_not():
+    found = statements(
+        "Congress general secretary Pawan Deshmukh alleged that the government had ceded ground.\n\n"
+        "Police arrested the alleged attacker on Monday."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Pawan Deshmukh", "the government had ceded ground")
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
