@@ -424,7 +424,9 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
     own_words = stripped[: following.start()] if following else stripped
     if not opens_clause and not AUXILIARY.search(" ".join(own_words.split()[:16])):
         return None
-    if first_word.lower() in {
+    # "said at least 27 people were killed": a number, not where it was said.
+    quantity = re.match(r"(?:at (?:least|most)|up to|more than|over|nearly|almost|about)\s+\d", stripped)
+    if quantity is None and first_word.lower() in {
         "in",
         "at",
         "on",

@@ -410,6 +410,16 @@ def test_an_allegation_is_reported_speech_and_an_alleged_thing_is_not():
     ]
 
 
+def test_a_number_after_the_verb_opens_the_content():
+    found = statements(
+        "The Ministry of Health said at least 27 people were killed in the attacks.\n\n"
+        "Foreign Minister Ivan Petrov said at a briefing in Moscow on Monday."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Ministry of Health", "at least 27 people were killed in the attacks")
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
