@@ -749,17 +749,28 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
     previous_open_piece: Candidate | None = None
     turn_speakers = _transcript_speakers(paragraphs)
     turn: Subject | None = None
+    formal = False
     for index, text in enumerate(paragraphs):
         label = TURN_LABEL.match(text) if turn_speakers else None
         speaker = turn_speakers.get(label["label"]) if label else None
-        if speaker is not None or (turn is not None and not label and _continues_a_turn(text)):
+        # An official transcript labels its turns in capitals ("MR HALE:"): a turn runs to the next
+        # label, but for a note in brackets ("(The briefing was concluded at 1:52 p.m.)"). Where
+        # the speaker reports someone else's words ("The Secretary reaffirmed that ..."), those are
+        # read as in any paragraph, and the turn goes on after them.
+        formal_turn = turn is not None and formal and not label and text[:1] not in "(["
+        reports_others = formal_turn and bool(_speech_verbs(text))
+        continues = turn is not None and not label and (_continues_a_turn(text) or formal_turn)
+        if speaker is not None or (continues and not reports_others):
+            if speaker is not None:
+                formal = label["label"].isupper()
             # A question put is no statement.
             turn = speaker or turn
             found = _turn_candidate(text, label.end() if label else 0, index, turn)
             if found is not None and not found.text.endswith("?"):
                 candidates.append(found)
             continue
-        turn = None
+        if not reports_others:
+            turn = None
         if label and text.rstrip().endswith("?"):
             # A journalist's question in a transcript ("Reuters: The minister said ... Do you have
             # a comment?"): the words it reports are the asker's summary, with no speaker to trust.

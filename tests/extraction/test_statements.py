@@ -686,6 +686,25 @@ def test_a_transcript_in_capitals_names_its_speaker_by_honorific_and_surname():
     ]
 
 
+def test_a_turn_of_an_official_transcript_runs_to_the_next_label():
+    found = statements(
+        "MR HALE: Good afternoon. Just a couple of things at the top.\n\n"
+        "First, Secretary Laura Mills spoke with the Australian foreign minister. The Secretary reaffirmed "
+        "that the partnership remains a cornerstone of regional security.\n\n"
+        "Second, the United States strongly condemns yesterday's missile launch.\n\n"
+        "QUESTION: Will you respond?\n\n"
+        "MR HALE: We will consult our allies on the next steps.\n\n"
+        "(The briefing was concluded at 1:52 p.m.)\n\n"
+        "Gregory Hale is the department's deputy spokesperson."
+    )
+    assert [(s.speaker.name, s.text[:30]) for s in found] == [
+        ("Gregory Hale", "Good afternoon. Just a couple "),
+        ("Laura Mills", "the partnership remains a corn"),
+        ("Gregory Hale", "Second, the United States stro"),
+        ("Gregory Hale", "We will consult our allies on "),
+    ]
+
+
 def test_a_turn_ends_where_the_reporter_speaks_again():
     found = statements(
         "Andriy Bondar: We are ready to discuss any format of security guarantees.\n\n"
