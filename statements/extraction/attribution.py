@@ -757,7 +757,15 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
         # label, but for a note in brackets ("(The briefing was concluded at 1:52 p.m.)"). Where
         # the speaker reports someone else's words ("The Secretary reaffirmed that ..."), those are
         # read as in any paragraph, and the turn goes on after them.
-        formal_turn = turn is not None and formal and not label and text[:1] not in "(["
+        # Nor does a speaker name himself: "Matthew Hale is the department's spokesperson" is
+        # the reporter's.
+        formal_turn = (
+            turn is not None
+            and formal
+            and not label
+            and text[:1] not in "(["
+            and turn.name.split()[-1] not in text
+        )
         reports_others = formal_turn and bool(_speech_verbs(text))
         continues = turn is not None and not label and (_continues_a_turn(text) or formal_turn)
         if speaker is not None or (continues and not reports_others):
