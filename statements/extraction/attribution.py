@@ -877,6 +877,8 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
 
 def _shared_with_a_quoting_speaker(sentence: str, masked: str, low: int, index: int) -> list[Candidate]:
     """A first speaker's words without quotation marks, then a second speaker's that carry them."""
+    if not SECOND_SPEAKER.search(masked):
+        return []
     found = _reported(masked)
     if found is None or MASK in masked[found[0] : found[1]]:
         return []

@@ -281,7 +281,11 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mme", "m"})
 
 # Titles that are also family names: after a given name, at a name's end ("Ayesha Sheikh",
 # "Erik Prince"), they are the surname; before one ("Sheikh Mohammed") they are the title.
-TITLES_ALSO_SURNAMES = frozenset({"sheikh", "prince", "king", "major", "bishop", "pope", "marshal"})
+TITLES_ALSO_SURNAMES = frozenset({"Sheikh", "Prince", "King", "Major", "Bishop", "Pope", "Marshal"})
+
+
+def _follows_a_name(tokens: list[Token], index: int) -> bool:
+    return index > 0 and is_name_word(tokens[index - 1])
 
 
 def _ends_a_sentence(token: Token) -> bool:
@@ -289,16 +293,6 @@ def _ends_a_sentence(token: Token) -> bool:
     word = token.text.rstrip(".")
     return (
         token.text.endswith(".") and len(word) > 1 and "." not in word and word.lower() not in ABBREVIATIONS
-    )
-
-
-def _is_title_as_surname(tokens: list[Token], index: int) -> bool:
-    token = tokens[index]
-    return (
-        token.bare in TITLES_ALSO_SURNAMES
-        and token.text[:1].isupper()
-        and index > 0
-        and is_name_word(tokens[index - 1])
     )
 
 
@@ -314,8 +308,10 @@ def _name_run(tokens: list[Token], end: int) -> int:
         if start < end and _ends_a_sentence(token):
             # "... met Kerem Aydınlı. Voinea stressed ...": a name does not run across sentences.
             break
-        surname_title = start == end and _is_title_as_surname(tokens, start - 1)
-        if (is_name_word(token) or surname_title) and count < limit:
+        if count < limit and (
+            is_name_word(token)
+            or (start == end and token.text in TITLES_ALSO_SURNAMES and _follows_a_name(tokens, start - 1))
+        ):
             start -= 1
             count += 1
             continue
