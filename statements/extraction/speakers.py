@@ -279,6 +279,15 @@ def _strip_modifiers(tokens: list[Token]) -> list[Token]:
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mme", "m"})
 
+# What a description in apposition calls a body that is no ministry: "Ukrenergo, the national
+# grid operator", "Gazprom, the Russian gas giant".
+ORGANISATION_NOUNS = frozenset(
+    """
+    operator company firm utility giant agency authority regulator watchdog producer maker
+    broadcaster carrier airline corporation conglomerate exchange network group
+    """.split()
+)
+
 # Titles that are also family names: after a given name, at a name's end ("Ayesha Sheikh",
 # "Erik Prince"), they are the surname; before one ("Sheikh Mohammed") they are the title.
 TITLES_ALSO_SURNAMES = frozenset({"Sheikh", "Prince", "King", "Major", "Bishop", "Pope", "Marshal"})
@@ -540,6 +549,9 @@ def _parse_with_parenthetical(text: str, tokens: list[Token]) -> Subject | None:
     if circumstance:
         # "Putin, while speaking at ..., said", "The ministry, meanwhile, said".
         return _parse_tail(text, _strip_modifiers(before))
+    described = _body_described_in_apposition(text, before, inner)
+    if described is not None:
+        return described
     # A role appositive, possibly with commas of its own ("a research fellow at the Institute
     # of Russian, Eastern European and Central Asian Studies"): widen it until a role noun
     # opens it and a name stands before it.
@@ -559,6 +571,26 @@ def _parse_with_parenthetical(text: str, tokens: list[Token]) -> Subject | None:
             break
         opening = previous
     return None
+
+
+def _body_described_in_apposition(text: str, before: list[Token], inner: list[Token]) -> Subject | None:
+    """ "Ukrenergo, the national grid operator, said": a name the description makes a company,
+    an agency or another body."""
+    if inner[0].bare not in {"the", "a", "an"} or inner[-1].bare not in ORGANISATION_NOUNS:
+        return None
+    start = len(before)
+    while (
+        start > 0 and before[start - 1].text[:1].isupper() and before[start - 1].text not in CLAUSE_BOUNDARY
+    ):
+        start -= 1
+    named = before[start:]
+    if not 1 <= len(named) <= 4 or any(_is_title_word(token) for token in named):
+        return None
+    if not _at_boundary(text, named[0].start):
+        return None
+    name = text[named[0].start : named[-1].end]
+    description = text[inner[0].start : inner[-1].end]
+    return Subject("institution", named[0].start, named[-1].end, name, name, "", country_of(description))
 
 
 def _is_role_noun_early(segment: list[Token]) -> bool:

@@ -420,6 +420,19 @@ def test_a_number_after_the_verb_opens_the_content():
     ]
 
 
+def test_a_body_described_in_apposition_is_an_institution():
+    found = statements(
+        "Ukrenergo, the national grid operator, said power cuts would remain in place in Kyiv.\n\n"
+        "Gazprom, the Russian gas giant, said supplies would continue.\n\n"
+        "Lavrov, a veteran diplomat, said talks were possible."
+    )
+    assert [(s.speaker.name, s.speaker.kind) for s in found] == [
+        ("Ukrenergo", SpeakerKind.INSTITUTION),
+        ("Gazprom", SpeakerKind.INSTITUTION),
+        ("Lavrov", SpeakerKind.PERSON),
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
