@@ -573,6 +573,36 @@ def _parse_with_parenthetical(text: str, tokens: list[Token]) -> Subject | None:
     return None
 
 
+def _body_after_description(text: str, tokens: list[Token], name_start: int) -> Subject | None:
+    start = name_start - 1
+    while start > 0 and tokens[start - 1].text not in CLAUSE_BOUNDARY and len(tokens) - start < 8:
+        if tokens[start - 1].bare in {"the", "a", "an"}:
+            start -= 1
+            break
+        if (
+            tokens[start - 1].text[:1].isupper()
+            and _strip_possessive(tokens[start - 1].bare) not in DEMONYMS.keys() | COUNTRIES
+        ):
+            # A capital that opens the sentence ("Grid operator Ukrenergo") belongs to the description.
+            if _at_boundary(text, tokens[start - 1].start):
+                start -= 1
+            break
+        start -= 1
+    if not _at_boundary(text, tokens[start].start):
+        return None
+    name = text[tokens[name_start].start : tokens[-1].end]
+    description = text[tokens[start].start : tokens[name_start - 1].end]
+    return Subject(
+        "institution",
+        tokens[start].start,
+        tokens[-1].end,
+        text[tokens[start].start : tokens[-1].end],
+        name,
+        "",
+        country_of(description),
+    )
+
+
 def _body_described_in_apposition(text: str, before: list[Token], inner: list[Token]) -> Subject | None:
     """ "Ukrenergo, the national grid operator, said": a name the description makes a company,
     an agency or another body."""
@@ -613,6 +643,9 @@ def _parse_tail(text: str, tokens: list[Token]) -> Subject | None:
     if of_a_country is not None:
         return of_a_country
     name_start = _name_run(tokens, len(tokens))
+    if name_start < len(tokens) and name_start > 0 and tokens[name_start - 1].bare in ORGANISATION_NOUNS:
+        # "grid operator Ukrenergo", "Russian gas giant Gazprom": a body named after its description.
+        return _body_after_description(text, tokens, name_start)
     if name_start < len(tokens):
         role_start = _role_run(tokens, name_start)
         start_token = tokens[role_start] if role_start < name_start else tokens[name_start]

@@ -433,6 +433,19 @@ def test_a_body_described_in_apposition_is_an_institution():
     ]
 
 
+def test_a_body_named_after_its_description_is_an_institution():
+    found = statements(
+        "Grid operator Ukrenergo said power cuts would remain in place.\n\n"
+        "Russian gas giant Gazprom said supplies would continue.\n\n"
+        "Foreign Minister Sergey Lavrov said the talks were useful."
+    )
+    assert [(s.speaker.name, s.speaker.kind, s.speaker.country) for s in found] == [
+        ("Ukrenergo", SpeakerKind.INSTITUTION, ""),
+        ("Gazprom", SpeakerKind.INSTITUTION, "Russia"),
+        ("Sergey Lavrov", SpeakerKind.PERSON, ""),
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
