@@ -105,6 +105,15 @@ SAID_WHEN = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s+(?!(?:is|was|will|would)\b)[a-z])"
 )
+# "This was stated by Hikmet Hajiyev during a briefing.": who said what the sentence before says.
+STATED_BY = re.compile(
+    r"^(?:This|That|It|These words|The statement)\s+(?:was|were)\s+"
+    r"(?:stated|said|noted|announced|declared|emphasi[sz]ed|stressed|underlined|voiced)\s+by\s+"
+    r"(?P<who>[^.;:§!?]{3,240}?)"
+    r"(?:,?\s+(?:during|at|in|on|while|when|after|speaking|addressing)\b[^§]*)?[.!]?\s*$"
+)
+# "..., Trend reports." / "..., TASS reported.": the outlet, not the speaker.
+REPORTS_TAIL = re.compile(r",\s*[A-Z][\w.\- ]{1,30}\s+(?:reports|reported)\.?$")
 SECOND_SPEAKER = re.compile(r",\s*(?:while|whereas|but|and)\s+")
 TAIL = re.compile(r",\s*(?:" + "|".join(re.escape(m) for m in CONTENT_TAIL_MARKERS) + r")\b")
 ACCORDING_FIRST = re.compile(r"^\s*(?:[A-Z][a-z]+,\s+)?[Aa]ccording to (?P<who>[^,]{2,120}),\s*")
@@ -809,6 +818,14 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
         for low, high in sentence_spans(text, protected):
             sentence = text[low:high]
             masked = _mask(sentence, spans, low)
+            stated_by = STATED_BY.match(masked)
+            if stated_by is not None:
+                # "Azerbaijan is ready to sign ... This was stated by <X> during a briefing.": the
+                # sentence before is X's, if nobody else's words were found in it.
+                found = _stated_before(paragraphs, candidates, index, low, masked, stated_by)
+                if found is not None:
+                    candidates.append(found)
+                continue
             quotes = _statement_quotes(text, spans, (low, high))
             if quotes and _is_question_asked(
                 sentence, [(q.mark_start - low, q.mark_end - low) for q in quotes]
@@ -887,6 +904,51 @@ def _shared_with_a_quoting_speaker(sentence: str, masked: str, low: int, index: 
         return []
     first = _reported_candidate(sentence, low, index, found)
     return [first, *second] if word_count(first.text) >= MIN_REPORTED_WORDS else second
+
+
+def _stated_before(
+    paragraphs: list[str],
+    candidates: list[Candidate],
+    index: int,
+    low: int,
+    masked: str,
+    stated_by: re.Match,
+) -> Candidate | None:
+    # "by Assistant to the President, Head of the Department Hikmet Hajiyev": titles in commas.
+    who, shift = stated_by["who"], stated_by.start("who")
+    subject = subject_phrase(who)
+    while subject is None and "," in who:
+        cut = who.index(",") + 1
+        who, shift = who[cut:], shift + cut
+        subject = subject_phrase(who)
+    if subject is None or subject.kind not in {"name", "institution"}:
+        return None
+    where, before = (index, paragraphs[index][:low]) if paragraphs[index][:low].strip() else (index - 1, None)
+    if before is None:
+        if where < 0:
+            return None
+        before = paragraphs[where]
+    spans = sentence_spans(before)
+    if not spans:
+        return None
+    start, end = spans[-1]
+    if any(c.paragraph_index == where and c.start < end and start < c.end for c in candidates):
+        return None
+    content = REPORTS_TAIL.sub("", _clean_content(before[start:end]))
+    if word_count(content) < MIN_REPORTED_WORDS or any(mark in content for mark in '"“”«»'):
+        return None
+    offset = start + max(before[start:end].find(content[:20]), 0)
+    subject = subject.shifted(shift)
+    return Candidate(
+        StatementKind.INDIRECT,
+        content,
+        where,
+        offset,
+        offset + len(content),
+        subject,
+        offset,
+        masked.replace(MASK, " "),
+    )
 
 
 def _second_speaker(sentence: str, masked: str, low: int, index: int, first_end: int) -> list[Candidate]:

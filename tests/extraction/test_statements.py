@@ -446,6 +446,19 @@ def test_a_body_named_after_its_description_is_an_institution():
     ]
 
 
+def test_this_was_stated_by_names_the_speaker_of_the_sentence_before():
+    found = statements(
+        "Azerbaijan is ready to sign a peace treaty with Armenia, Trend reports.\n\n"
+        "This was stated by Assistant to the President, Head of the Foreign Policy Department "
+        "Hikmet Hajiyev during a briefing.\n\n"
+        "The talks will resume in April. This was noted by Foreign Minister Jeyhun Bayramov."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Hikmet Hajiyev", "Azerbaijan is ready to sign a peace treaty with Armenia"),
+        ("Jeyhun Bayramov", "The talks will resume in April"),
+    ]
+
+
 def test_a_countrys_military_speaks_as_a_body():
     found = statements(
         "North Korea fired a missile into the sea on Friday, South Korea's military said, a day before the drills.\n\n"
