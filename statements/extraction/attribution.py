@@ -114,6 +114,7 @@ STATED_BY = re.compile(
 )
 # "..., Trend reports." / "..., TASS reported.": the outlet, not the speaker.
 REPORTS_TAIL = re.compile(r",\s*[A-Z][\w.\- ]{1,30}\s+(?:reports|reported)\.?$")
+QUANTITY = re.compile(r"(?:at (?:least|most)|up to|more than|over|nearly|almost|about)\s+\d")
 SECOND_SPEAKER = re.compile(r",\s*(?:while|whereas|but|and)\s+")
 TAIL = re.compile(r",\s*(?:" + "|".join(re.escape(m) for m in CONTENT_TAIL_MARKERS) + r")\b")
 ACCORDING_FIRST = re.compile(r"^\s*(?:[A-Z][a-z]+,\s+)?[Aa]ccording to (?P<who>[^,]{2,120}),\s*")
@@ -434,8 +435,7 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
     if not opens_clause and not AUXILIARY.search(" ".join(own_words.split()[:16])):
         return None
     # "said at least 27 people were killed": a number, not where it was said.
-    quantity = re.match(r"(?:at (?:least|most)|up to|more than|over|nearly|almost|about)\s+\d", stripped)
-    if quantity is None and first_word.lower() in {
+    if not QUANTITY.match(stripped) and first_word.lower() in {
         "in",
         "at",
         "on",
@@ -923,8 +923,10 @@ def _stated_before(
         subject = subject_phrase(who)
     if subject is None or subject.kind not in {"name", "institution"}:
         return None
-    where, before = (index, paragraphs[index][:low]) if paragraphs[index][:low].strip() else (index - 1, None)
-    if before is None:
+    # The sentence before, in this paragraph or ending the one before it.
+    where, before = index, paragraphs[index][:low]
+    if not before.strip():
+        where -= 1
         if where < 0:
             return None
         before = paragraphs[where]

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .lexicon import (
-    ABBREVIATIONS,
     ARMED_SERVICES,
     CAPITAL_CITIES,
     CIRCUMSTANCE_OPENERS,
@@ -39,6 +38,7 @@ from .lexicon import (
     WEEKDAYS,
 )
 from .records import KnownSpeaker, SpeakerKind, SpeakerRef
+from .text import ends_with_abbreviation
 
 TOKEN = re.compile(r"[^\W\d_][\w’'\-\.]*|\d[\w\-]*|[,;:§()\"“”«»\[\]—–]")
 MASKED_TOKEN = re.compile(r"[^\W\d_][\w’'\-\.]*|\d[\w\-]*|§+|[,;:()\"“”«»\[\]—–]")
@@ -298,10 +298,12 @@ def _follows_a_name(tokens: list[Token], index: int) -> bool:
 
 
 def _ends_a_sentence(token: Token) -> bool:
-    """A word with a full stop that is no initial ("F.") and no abbreviation ("St.", "Jr.")."""
-    word = token.text.rstrip(".")
+    """A word with a full stop that is no initial ("F."), no abbreviation ("St.", "Jr.") and no
+    acronym written with stops ("J.D.")."""
     return (
-        token.text.endswith(".") and len(word) > 1 and "." not in word and word.lower() not in ABBREVIATIONS
+        token.text.endswith(".")
+        and "." not in token.text.rstrip(".")
+        and not ends_with_abbreviation(token.text)
     )
 
 
@@ -871,7 +873,7 @@ def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
     first = tokens[start]
     owner = _strip_possessive(first.bare)
     indefinite = first.bare in {"a", "an", "one"}
-    owned_by = _owning_country(tokens[start:-1])
+    owned_by = _country_opening([token.text for token in tokens[start:-1]])[1]
     if first.bare != "the" and not indefinite and owner not in DEMONYMS and not owned_by:
         return None
     if not _at_boundary(text, first.start):
@@ -888,24 +890,6 @@ def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
         country=country_of(phrase) or owned_by,
         indefinite=indefinite,
     )
-
-
-def _owning_country(tokens: list[Token]) -> str:
-    """The country whose office a description opens with: "Japan's", "South Korea's", or a
-    capital standing for its government ("Seoul's foreign ministry"); "" for none."""
-    if not tokens:
-        return ""
-    first = _strip_possessive(tokens[0].bare)
-    if first in COUNTRIES:
-        return country_of(first) or first
-    if first in CAPITAL_CITIES and tokens[0].bare != first:
-        return CAPITAL_CITIES[first]
-    for size in (2, 3):
-        if len(tokens) >= size:
-            words = " ".join(_strip_possessive(token.bare) for token in tokens[:size])
-            if words in MULTIWORD_COUNTRIES:
-                return MULTIWORD_COUNTRIES[words]
-    return ""
 
 
 def _office_of_body(text: str, tokens: list[Token]) -> Subject | None:
@@ -1106,7 +1090,7 @@ def institution_name(subject: Subject) -> str:
     """A described body under a name of its own: "Qatar's foreign ministry" → "Qatari Foreign
     Ministry", "Seoul's foreign ministry" → "South Korean Foreign Ministry"."""
     words = subject.role.split()
-    owner = _country_words(words)
+    owner, _ = _country_opening(words)
     demonym = ""
     if owner:
         words = words[owner:]
@@ -1114,14 +1098,22 @@ def institution_name(subject: Subject) -> str:
     return " ".join([demonym, *(w.capitalize() if w.islower() else w for w in words)]).strip()
 
 
-def _country_words(words: list[str]) -> int:
-    """How many of the first words name a country, by name, people or capital."""
+def _country_opening(words: list[str]) -> tuple[int, str]:
+    """How many of the first words name a country, by its name, its people or its capital as
+    owner ("Seoul's foreign ministry"), and which country; (0, "") for none."""
     for size in (3, 2):
-        if _strip_possessive(" ".join(words[:size]).lower()) in MULTIWORD_COUNTRIES | DEMONYMS.keys():
-            return size
-    if words and _strip_possessive(words[0].lower()) in COUNTRIES | DEMONYMS.keys() | CAPITAL_CITIES.keys():
-        return 1
-    return 0
+        phrase = _strip_possessive(" ".join(words[:size]).lower().rstrip("."))
+        if len(words) >= size and (phrase in MULTIWORD_COUNTRIES or phrase in DEMONYMS):
+            return size, _COUNTRY_WORDS[phrase]
+    if not words:
+        return 0, ""
+    first = words[0].lower().rstrip(".")
+    bare = _strip_possessive(first)
+    if bare in COUNTRIES or bare in DEMONYMS:
+        return 1, _COUNTRY_WORDS[bare]
+    if bare in CAPITAL_CITIES and bare != first:
+        return 1, CAPITAL_CITIES[bare]
+    return 0, ""
 
 
 def descriptor_matches(descriptor: Subject, role: str, speaker: SpeakerRef) -> bool:
@@ -1135,7 +1127,7 @@ def descriptor_matches(descriptor: Subject, role: str, speaker: SpeakerRef) -> b
         if descriptor.country and speaker.country and descriptor.country != speaker.country:
             return False
         words = descriptor.role.lower().split()
-        qualifiers = words[_country_words(words) :]
+        qualifiers = words[_country_opening(words)[0] :]
         return all(word in lowered_role for word in qualifiers if word not in ROLE_STOP_WORDS)
     if speaker.kind == SpeakerKind.INSTITUTION:
         return False

@@ -128,7 +128,7 @@ def sentence_spans(paragraph: str, protected: list[tuple[int, int]] = ()) -> lis
         stop = match.start()
         if any(low < cut < high for low, high in protected):
             continue
-        if _ends_with_abbreviation(paragraph[start : stop + 1]):
+        if ends_with_abbreviation(paragraph[start : stop + 1]):
             continue
         spans.append((start, cut))
         start = cut
@@ -137,7 +137,8 @@ def sentence_spans(paragraph: str, protected: list[tuple[int, int]] = ()) -> lis
     return [(low, high) for low, high in spans if paragraph[low:high].strip()]
 
 
-def _ends_with_abbreviation(text: str) -> bool:
+def ends_with_abbreviation(text: str) -> bool:
+    """Whether the full stop ending `text` is an abbreviation's ("Gen.", "U.S.") or an initial's."""
     match = re.search(r"(\S+)\.$", text)
     if not match:
         return False
