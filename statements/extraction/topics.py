@@ -74,8 +74,12 @@ class _Rule:
 class TopicMatcher:
     keys: tuple[str, ...]
     rules: tuple[_Rule, ...]
-    # Each rule's longest fragment, with the rules that need it; rules that need none are `always`.
-    anchors: tuple[tuple[str, tuple[int, ...]], ...]
+    # Each rule's longest fragment is its anchor. `anchor_search` finds, at every position of a
+    # folded text, the longest anchor that starts there; `rules_by_anchor` maps an anchor to the
+    # rules anchored on it or on any anchor it begins with, which are found at the same position.
+    # Rules with no fragment are `always`.
+    anchor_search: re.Pattern | None
+    rules_by_anchor: dict[str, tuple[int, ...]]
     always: tuple[int, ...]
     # The `always` rules whose patterns `screen` joins: one search finds whether any of them can
     # match, and most statements match none.
@@ -109,7 +113,16 @@ class TopicMatcher:
         return cls(
             keys=tuple(topic_rule.key for topic_rule in topic_rules),
             rules=tuple(rules),
-            anchors=tuple((fragment, tuple(indexes)) for fragment, indexes in anchors.items()),
+            anchor_search=_longest_at_each_position(anchors) if anchors else None,
+            rules_by_anchor={
+                anchor: tuple(
+                    index
+                    for prefix, indexes in anchors.items()
+                    if anchor.startswith(prefix)
+                    for index in indexes
+                )
+                for anchor in anchors
+            },
             always=tuple(index for index in always if index not in screened),
             screened=tuple(screened),
             screen=re.compile(
@@ -125,9 +138,10 @@ class TopicMatcher:
         candidates = set(self.always)
         if self.screen is not None and self.screen.search(joined):
             candidates.update(self.screened)
-        for fragment, indexes in self.anchors:
-            if fragment in folded:
-                candidates.update(indexes)
+        if self.anchor_search is not None:
+            # One search rather than a substring test per anchor: a statement holds few of them.
+            for anchor in self.anchor_search.findall(folded):
+                candidates.update(self.rules_by_anchor[anchor])
         found: set[int] = set()
         for index in sorted(candidates):
             rule = self.rules[index]
@@ -136,6 +150,25 @@ class TopicMatcher:
             if all(fragment in folded for fragment in rule.fragments) and rule.pattern.search(joined):
                 found.add(rule.topic)
         return tuple(key for topic, key in enumerate(self.keys) if topic in found)
+
+
+def _longest_at_each_position(anchors: Sequence[str]) -> re.Pattern:
+    """A pattern whose findall gives, for each position of a text, the longest anchor starting
+    there. Every anchor that starts at the same position is a prefix of that one, so the anchors a
+    text contains are those found and their prefixes. Grouped by first character, so that a
+    position is ruled out by one test rather than one per anchor."""
+    by_first: dict[str, list[str]] = {}
+    for anchor in anchors:
+        by_first.setdefault(anchor[0], []).append(anchor[1:])
+    groups = [
+        re.escape(first)
+        + "(?:"
+        + "|".join(re.escape(rest) for rest in sorted(rests, key=len, reverse=True))
+        + ")"
+        for first, rests in by_first.items()
+    ]
+    # A lookahead consumes nothing, so anchors that overlap are all found.
+    return re.compile("(?=(" + "|".join(groups) + "))")
 
 
 def _joinable(pattern: re.Pattern) -> bool:

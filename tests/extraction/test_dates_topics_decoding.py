@@ -130,6 +130,11 @@ RULE_LINES = (
     "Istanbul",
     "Kyiv",
     "sanction*",
+    # Anchors (a rule's longest piece) that begin another, or lie inside it, are found too.
+    "palestin*",
+    "Palestinian Authority",
+    "non-proliferation",
+    "nonproliferation",
     r"re:\bG(?:7|20)\b",
     # Regular expressions are searched together first: groups, backreferences and flags that must
     # open a pattern keep their meaning.
@@ -150,6 +155,7 @@ TEXTS = (
     "the G20",
     "the SCO and BRICS, talks and talks",
     "the one-China policy, the Belt and Road",
+    "the Palestinian Authority and the nonproliferation regime",
     "",
 )
 
