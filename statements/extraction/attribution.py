@@ -187,8 +187,14 @@ CLAUSE_START_WORDS = frozenset(
 )
 FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|must|may|might|has|have|had|does|do|did|"
-    r"cannot|won’t|won't|isn’t|isn't|aren’t|aren't|remains|continues|\w{3,}ed|\w{3,}s)\b"
+    r"cannot|won’t|won't|isn’t|isn't|aren’t|aren't|remains|continues|\w{3,}ed|\w{3,}s|"
+    # Irregular past tenses that are not also common nouns ("said he saw no contradiction").
+    r"saw|went|made|took|gave|knew|felt|found|came|became|kept|held|meant|sought|stood|won|lost|"
+    r"brought|built|began|grew|rose|fell|drew|wrote|spoke|chose|broke|fought|paid|sold|bought|"
+    r"understood|forgot|met|got)\b"
 )
+# "said he ...": a personal pronoun then a lower-case word opens a clause, whatever its verb.
+PRONOUN_THEN_PREDICATE = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+[a-z]")
 CLAUSE_VERBS = frozenset(
     """
         said says stated states added adds believes believed thinks thought warned warns insisted
@@ -471,7 +477,11 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
     # "said the Arab world "cannot afford ..."": the quotation that ends the sentence carries
     # the clause's verb.
     subject_then_quotation = SUBJECT_THEN_QUOTATION.match(stripped) is not None
-    if not FINITE_VERB.search(" ".join(stripped.split()[:20])) and not subject_then_quotation:
+    if (
+        not FINITE_VERB.search(" ".join(stripped.split()[:20]))
+        and not subject_then_quotation
+        and not PRONOUN_THEN_PREDICATE.match(stripped)
+    ):
         return None
     return verb.end() + skipped + (len(after) - len(stripped))
 

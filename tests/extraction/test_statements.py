@@ -43,6 +43,21 @@ def test_reported_speech_without_that():
     assert statement.text == "the country will not join any military bloc"
 
 
+def test_a_bare_clause_whose_verb_is_irregular_or_whose_subject_is_a_pronoun():
+    found = statements(
+        "Deputy Foreign Minister Olga Brandt spoke in Tashkent.\n\n"
+        # Every word after the verb but one is a noun, adjective or irregular verb.
+        "The diplomat also said he saw no contradiction in that policy.\n\n"
+        "Brandt said the delegation found the proposal useful.\n\n"
+        "She said they expect an answer from the partner."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Olga Brandt", "he saw no contradiction in that policy"),
+        ("Olga Brandt", "the delegation found the proposal useful"),
+        ("Olga Brandt", "they expect an answer from the partner"),
+    ]
+
+
 def test_addressee_between_verb_and_clause():
     statement = only(
         "Kremlin spokesman Ivan Sokolov told reporters on Monday that no meeting had been scheduled."
