@@ -37,7 +37,14 @@ from .speakers import (
     subject_before,
     subject_phrase,
 )
-from .text import QuoteSpan, find_quotes, sentence_spans, strip_edge_punctuation, word_count
+from .text import (
+    DOUBLE_OPENERS,
+    QuoteSpan,
+    find_quotes,
+    sentence_spans,
+    strip_edge_punctuation,
+    word_count,
+)
 
 MASK = "§"
 # A quotation this long inside a sentence is a statement of its own; shorter ones
@@ -161,6 +168,8 @@ COUNTRY_OPENING = re.compile(
 )
 INTERVIEW_QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.\-–—]\s")
 INTERVIEW_ANSWER = re.compile(r"^\s*(?:A|Answer)\s*[:.\-–—]\s")
+# An interview written as dialogue: "— How do you see ...?" and then "— «We see ...»".
+DIALOGUE_DASH = re.compile(r"^\s*(?:—|–|-(?=\s))\s*")
 DISCOURSE_OPENER = re.compile(
     r"^(?:additionally|however|meanwhile|moreover|furthermore|also|still|at the same time|in addition|"
     r"besides|nevertheless|therefore|thus|in particular|in this regard|in this context|notably),\s+",
@@ -762,6 +771,15 @@ def _continues_a_turn(text: str) -> bool:
     )
 
 
+def _unwrapped(words: str) -> str:
+    """An answer without the quotation marks that enclose the whole of it ("«We see ...»")."""
+    closers = DOUBLE_OPENERS.get(words[:1], "")
+    inner = words[1:-1]
+    if closers and words[-1:] in closers and not any(mark in inner for mark in closers):
+        return inner.strip()
+    return words
+
+
 def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> list[Candidate]:
     quotes_by_paragraph = _accept_quotes(paragraphs, use_single_marks)
     candidates: list[Candidate] = []
@@ -769,7 +787,10 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
     turn_speakers = _transcript_speakers(paragraphs)
     turn: Subject | None = None
     formal = False
+    # Whether the paragraph before put a question as dialogue: a dash-opened reply is the answer.
+    dialogue_question = False
     for index, text in enumerate(paragraphs):
+        asked, dialogue_question = dialogue_question, False
         label = TURN_LABEL.match(text) if turn_speakers else None
         speaker = turn_speakers.get(label["label"]) if label else None
         # An official transcript labels its turns in capitals ("MR HALE:"): a turn runs to the next
@@ -804,9 +825,13 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
             continue
         if INTERVIEW_QUESTION.match(text):
             continue
-        answer = INTERVIEW_ANSWER.match(text)
+        dash = DIALOGUE_DASH.match(text)
+        if dash and text.rstrip().endswith("?"):
+            dialogue_question = True
+            continue
+        answer = INTERVIEW_ANSWER.match(text) or (dash if asked else None)
         if answer:
-            words = strip_edge_punctuation(text[answer.end() :])
+            words = _unwrapped(strip_edge_punctuation(text[answer.end() :]))
             if word_count(words) >= MIN_SENTENCE_QUOTE_WORDS:
                 start = text.index(words[:20])
                 candidates.append(

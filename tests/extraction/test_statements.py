@@ -708,6 +708,27 @@ def test_interview_answers_belong_to_the_interviewee_and_questions_are_skipped()
     assert found[1].text.startswith("Frankly, I do not see")
 
 
+def test_an_interview_written_as_dialogue_gives_each_answer_to_the_interviewee():
+    found = statements(
+        "MOSCOW, March 13. /TASS/. Talks are frozen, Deputy Minister Oleg Rudin said in an interview with TASS.\n\n"
+        "— Oleg Ivanovich, is there any prospect of resuming the dialogue soon?\n\n"
+        "— «Frankly, I do not see such prospects today. The other side froze the dialogue.»\n\n"
+        "— What about the sanctions?\n\n"
+        "– They hurt those who imposed them, first of all.\n\n"
+        "— The delegation left Geneva on Friday evening."
+    )
+    # A dash that follows no question opens no answer.
+    assert len(found) == 3
+    assert [(s.speaker.name, s.kind, s.text) for s in found[1:]] == [
+        (
+            "Oleg Rudin",
+            StatementKind.DIRECT,
+            "Frankly, I do not see such prospects today. The other side froze the dialogue.",
+        ),
+        ("Oleg Rudin", StatementKind.DIRECT, "They hurt those who imposed them, first of all."),
+    ]
+
+
 def test_transcript_turns_belong_to_the_named_speaker_and_questions_are_skipped():
     found = statements(
         "Photo: Spokesperson Lin Hao at the podium.\n\n"
