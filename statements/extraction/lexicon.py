@@ -185,6 +185,10 @@ ROLE_NOUNS = ROLE_NOUNS | {"fellow", "observer", "commentator", "ambassador-at-l
 # Malaysian honorifics written before a name ("Datuk Seri Ahmad Faizal Rahman"): titles, not names.
 TITLE_WORDS = TITLE_WORDS | {"datuk", "dato", "dato'", "dato’", "datin", "seri", "tun"}
 
+# A leader's personal representative in summit preparations ("BRICS sherpa Grigory Lanskoy").
+ROLE_NOUNS = ROLE_NOUNS | {"sherpa"}
+TITLE_WORDS = TITLE_WORDS | {"sherpa"}
+
 # "Amb. Yusuf Bello": the abbreviated ambassador.
 TITLE_WORDS = TITLE_WORDS | {"amb"}
 

@@ -708,6 +708,17 @@ def test_interview_answers_belong_to_the_interviewee_and_questions_are_skipped()
     assert found[1].text.startswith("Frankly, I do not see")
 
 
+def test_two_offices_of_one_person_joined_by_and():
+    found = statements(
+        "MOSCOW, March 13. /TASS/. The group will not become a bloc, Russian Deputy Foreign Minister "
+        "and BRICS sherpa Oleg Rudin said on Wednesday.\n\n"
+        "The sherpa said that the payment initiative had entered the practical stage."
+    )
+    assert [(s.speaker.name, s.role_as_written) for s in found] == [
+        ("Oleg Rudin", "Russian Deputy Foreign Minister and BRICS sherpa")
+    ] * 2
+
+
 def test_an_interview_written_as_dialogue_gives_each_answer_to_the_interviewee():
     found = statements(
         "MOSCOW, March 13. /TASS/. Talks are frozen, Deputy Minister Oleg Rudin said in an interview with TASS.\n\n"
