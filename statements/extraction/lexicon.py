@@ -56,7 +56,8 @@ VERB_MODIFIERS = frozenset(
         also further later then subsequently earlier previously repeatedly reportedly has have had
         once again in turn himself herself clearly specifically particularly moreover additionally
         however separately recently explicitly publicly firmly strongly openly directly personally
-        officially today yesterday therefore furthermore meanwhile would will may might on
+        officially today yesterday therefore furthermore meanwhile would will may might on already
+        again
         """.split()
 )
 

@@ -466,6 +466,8 @@ ISSUED_BY_OWNER = frozenset(
 def subject_before(text: str, end: int) -> Subject | None:
     """The speaker phrase that ends right before position `end` (a speech verb)."""
     tokens = _strip_modifiers(tokens_before(text, end))
+    if len(tokens) >= 3 and tokens[-1].bare in {"who", "which"} and tokens[-2].text == ",":
+        return _antecedent(text, tokens[:-2])
     # "The Ministry of External Affairs (MEA) said": the bracketed abbreviation adds nothing.
     if len(tokens) >= 3 and tokens[-1].text == ")" and tokens[-3].text == "(":
         tokens = tokens[:-3]
@@ -915,6 +917,24 @@ def _office_of_body(text: str, tokens: list[Token]) -> Subject | None:
             country=country_of(phrase),
         )
     return None
+
+
+_ANTECEDENT_WORDS = TITLE_WORDS | ROLE_NOUNS | {"the", "of"}
+
+
+def _antecedent(text: str, tokens: list[Token]) -> Subject | None:
+    """Who "who" or "which" stands for: the title, name or body that ends `tokens`, wherever it
+    stands in its sentence ("remarks by Deputy Secretary General Henrik Aalto, who said ...")."""
+    start = len(tokens)
+    while start > 0 and (tokens[start - 1].text[:1].isupper() or tokens[start - 1].bare in _ANTECEDENT_WORDS):
+        start -= 1
+    while start < len(tokens) and tokens[start].bare == "of":
+        start += 1
+    if start == len(tokens):
+        return None
+    phrase_start = tokens[start].start
+    subject = subject_phrase(text[phrase_start : tokens[-1].end])
+    return subject.shifted(phrase_start) if subject is not None else None
 
 
 def subject_phrase(text: str) -> Subject | None:

@@ -708,6 +708,22 @@ def test_interview_answers_belong_to_the_interviewee_and_questions_are_skipped()
     assert found[1].text.startswith("Frankly, I do not see")
 
 
+def test_who_or_which_said_is_the_person_or_body_before_it():
+    found = statements(
+        "Minister Anna Novak criticised remarks by NATO Deputy Secretary General Henrik Aalto, who said "
+        "last week that the alliance would not be intimidated.\n\n"
+        "The strike was condemned by the Foreign Ministry, which said in a statement that the attack "
+        "violated international law.\n\n"
+        "In March, the minister had already told journalists that the embassy was preparing events."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Henrik Aalto", "the alliance would not be intimidated"),
+        ("Foreign Ministry", "the attack violated international law"),
+        ("Anna Novak", "the embassy was preparing events"),
+    ]
+    assert found[0].role_as_written == "NATO Deputy Secretary General"
+
+
 def test_two_offices_of_one_person_joined_by_and():
     found = statements(
         "MOSCOW, March 13. /TASS/. The group will not become a bloc, Russian Deputy Foreign Minister "
