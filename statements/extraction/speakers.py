@@ -278,6 +278,13 @@ def _strip_modifiers(tokens: list[Token]) -> list[Token]:
 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mme", "m"})
+# Ranks, which say how senior someone is but not what office they hold ("Senior Colonel").
+RANKS = frozenset(
+    """
+        senior colonel general major lieutenant captain admiral rear vice marshal brigadier
+        sergeant col gen lt adm maj capt brig
+        """.split()
+)
 
 # What a description in apposition calls a body that is no ministry: "Ukrenergo, the national
 # grid operator", "Gazprom, the Russian gas giant".
@@ -567,6 +574,10 @@ def _parse_with_parenthetical(text: str, tokens: list[Token]) -> Subject | None:
             subject = _parse_tail(text, tokens[:opening])
             if subject is not None and subject.kind == "name":
                 role = subject.role or segment_text
+                if all(word.lower().rstrip(".") in RANKS | HONORIFICS for word in role.split()):
+                    # "Senior Colonel Xu Dongcheng, spokesperson for the ministry": the office is
+                    # in the apposition.
+                    role = f"{role}, {segment_text}"
                 return replace(subject, role=role, country=country_of(role))
         previous = opening - 1
         while previous >= 0 and tokens[previous].text not in {",", "§", ";", ":", "(", "—", "–"}:

@@ -708,6 +708,17 @@ def test_interview_answers_belong_to_the_interviewee_and_questions_are_skipped()
     assert found[1].text.startswith("Frankly, I do not see")
 
 
+def test_a_rank_before_a_name_and_the_office_in_apposition_are_both_the_role():
+    found = statements(
+        "Foreign Ministry spokesperson Lin Hao said the sale was illegal.\n\n"
+        "Senior Colonel Tan Wei, spokesperson for the defense ministry, said the army was on alert. "
+        '"Those who play with fire will get burned," the spokesperson warned.'
+    )
+    assert [(s.speaker.name, s.role_as_written) for s in found[1:]] == [
+        ("Tan Wei", "Senior Colonel, spokesperson for the defense ministry")
+    ] * 2
+
+
 def test_who_or_which_said_is_the_person_or_body_before_it():
     found = statements(
         "Minister Anna Novak criticised remarks by NATO Deputy Secretary General Henrik Aalto, who said "
