@@ -620,6 +620,12 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
         ):
             # "..., X said." — the content comes first.
             end = len(before) - 1 if before.endswith(",") else len(before)
+            rest = re.match(r"\s*,\s*(?=[a-z])", after)
+            if rest is not None and not FINITE_VERB.search(masked[:end]):
+                # "The commitment, he added, has now been joined by 35 states": the words around
+                # the speaker are one clause, and the statement is the whole of it.
+                resumes = verb.end() + rest.end()
+                return 0, _content_end(masked, resumes), subject, masked[subject.start : resumes]
             return 0, end, subject, masked[subject.start :]
         if re.search(r"(?:^|\s)[Aa]s$", before) and after.lstrip().startswith(","):
             start = verb.end() + after.index(",") + 1

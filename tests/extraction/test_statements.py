@@ -708,6 +708,18 @@ def test_interview_answers_belong_to_the_interviewee_and_questions_are_skipped()
     assert found[1].text.startswith("Frankly, I do not see")
 
 
+def test_a_speaker_set_inside_a_clause_leaves_the_whole_clause_the_statement():
+    found = statements(
+        "Deputy Minister Oleg Rudin spoke in Geneva.\n\n"
+        "The political commitment, he added, has now been joined by more than 35 states.\n\n"
+        "The talks were useful, he said, adding that more rounds would follow."
+    )
+    assert [s.text for s in found] == [
+        "The political commitment, he added, has now been joined by more than 35 states",
+        "The talks were useful",
+    ]
+
+
 def test_a_rank_before_a_name_and_the_office_in_apposition_are_both_the_role():
     found = statements(
         "Foreign Ministry spokesperson Lin Hao said the sale was illegal.\n\n"
