@@ -18,6 +18,7 @@ from .lexicon import (
     CONTENT_TAIL_MARKERS,
     COUNTRIES,
     FRAMING_OPENERS,
+    INFINITIVE_ADDRESSEE_VERBS,
     INSTITUTION_NOUNS,
     MULTIWORD_COUNTRIES,
     SPEECH_PHRASES,
@@ -417,6 +418,8 @@ def _is_attribution_gap(gap: str, verb: str) -> bool:
     if len(words) > 16 or AUXILIARY.search(gap):
         return False
     first = words[0].lower()
+    if verb in INFINITIVE_ADDRESSEE_VERBS and "to" in (word.lower() for word in words):
+        return False
     return first in ATTRIBUTION_TAIL_WORDS or first in GAP_ADVERBS or verb in ADDRESSEE_VERBS
 
 
@@ -426,7 +429,8 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
     if that and _is_attribution_gap(that["gap"], verb.group(0)):
         return verb.end() + that.end()
     if verb.group(0) in ADDRESSEE_VERBS:
-        told = TOLD_CLAUSE.match(after)
+        # "told reporters the talks would ...", but never "urged the West the ...".
+        told = TOLD_CLAUSE.match(after) if verb.group(0) not in INFINITIVE_ADDRESSEE_VERBS else None
         rest = after[told.end() :] if told else ""
         if told and AUXILIARY.search(" ".join(rest.split()[:8])):
             return verb.end() + told.end()

@@ -48,7 +48,12 @@ SPEECH_PHRASES = (
 )
 
 # Verbs that take an addressee before the content: "told reporters that ...".
-ADDRESSEE_VERBS = frozenset({"told", "tells", "assured", "assures", "urged", "urges", "warned", "reminded"})
+ADDRESSEE_VERBS = frozenset(
+    {"told", "tells", "assured", "assures", "urged", "urges", "warned", "reminded", "informed", "informs"}
+)
+# Addressee verbs whose addressee takes an infinitive: in "urged X to avoid steps that ...", the
+# "that" belongs to the infinitive's clause, not to the verb.
+INFINITIVE_ADDRESSEE_VERBS = frozenset({"urged", "urges", "reminded"})
 
 # Words allowed between a subject and its speech verb ("Ryabkov also said").
 VERB_MODIFIERS = frozenset(

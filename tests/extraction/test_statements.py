@@ -68,6 +68,16 @@ def test_addressee_between_verb_and_clause():
     assert statement.said_on.iso() == "2024-03-11"
 
 
+def test_informed_takes_an_addressee_and_an_urged_infinitive_keeps_its_own_that():
+    found = statements(
+        "Spokesperson Ayesha Khan informed the media that the minister would lead the delegation.\n\n"
+        "She urged the Secretariat to refrain from any steps that might lend legitimacy to the process."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Ayesha Khan", "the minister would lead the delegation")
+    ]
+
+
 def test_according_to_before_and_after():
     first, second = statements(
         "According to Deputy Prime Minister Omar Haddad, the pipeline will be finished next year. "
