@@ -703,30 +703,38 @@ def _reported_candidate(
     )
 
 
+Reported = tuple[int, int, Subject, str]
+
+
 def _reported_around_quotes(
     masked: str, quotes: list[QuoteSpan], low: int
-) -> tuple[int, int, Subject, str] | None:
-    """Reported speech that carries its quotations inside the clause ("X said Russia regarded
-    the move as "a direct threat to our security.""): the clause is the statement, and the
-    quotation alone would lose what it is said about."""
+) -> tuple[Reported | None, Reported | None]:
+    """Reported speech in a sentence with quotations: a clause that carries them ("X said Russia
+    regarded the move as "a direct threat to our security."") is the statement, and the quotation
+    alone would lose what it is said about; or a clause that ends before them ("X stressed that
+    ..., adding that ... "..."") is a statement beside them."""
     first = min(span.mark_start for span in quotes) - low
     # Most quoted sentences open with the quotation: no clause can carry it, and reading one
     # is what costs time here.
     if word_count(masked[:first]) < MIN_REPORTED_WORDS or any(
         not span.opened or not span.closed for span in quotes
     ):
-        return None
+        return None, None
     found = _reported(masked)
     if found is None:
-        return None
+        return None, None
     start, end, _, _ = found
+    # Only a clause after its verb: "A spokesperson for the UK Foreign, Commonwealth and
+    # Development Office said: "..."" has a comma inside its speaker.
+    if 0 < start < end <= first and word_count(masked[start:end]) >= MIN_REPORTED_WORDS:
+        return None, found
     last = max(span.mark_end for span in quotes) - low
     if first <= start or last > end + 1:
-        return None
+        return None, None
     # A clause that is little but the quotation ("X said Japan will "...."") stays a quotation.
     if word_count(masked[start:end].replace(MASK, " ")) < MIN_REPORTED_WORDS:
-        return None
-    return found
+        return None, None
+    return found, None
 
 
 def _transcript_speakers(paragraphs: list[str]) -> dict[str, Subject]:
@@ -876,7 +884,7 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
                 sentence, [(q.mark_start - low, q.mark_end - low) for q in quotes]
             ):
                 continue
-            carried = _reported_around_quotes(masked, quotes, low) if quotes else None
+            carried, before_quotes = _reported_around_quotes(masked, quotes, low) if quotes else (None, None)
             if carried is not None:
                 candidates.append(_reported_candidate(sentence, low, index, carried))
                 candidates += _second_speaker(sentence, masked, low, index, carried[1])
@@ -890,6 +898,8 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
                 previous_open_piece = None
                 continue
             if quotes:
+                if before_quotes is not None:
+                    candidates.append(_reported_candidate(sentence, low, index, before_quotes))
                 relative = [(q.mark_start - low, q.mark_end - low) for q in quotes]
                 subject, attribution = _quote_attribution(masked, relative)
                 for span in quotes:

@@ -718,6 +718,20 @@ def test_interview_answers_belong_to_the_interviewee_and_questions_are_skipped()
     assert found[1].text.startswith("Frankly, I do not see")
 
 
+def test_a_clause_that_ends_before_a_later_quotation_is_a_statement_beside_it():
+    found = statements(
+        "Foreign Minister Anna Novak stressed that her country supported Syria's territorial integrity, "
+        'adding that lifting the sanctions would help "millions of Syrians return home."\n\n'
+        'She said the talks had been useful, adding: "We will meet again next month."'
+    )
+    assert [(s.kind, s.text) for s in found] == [
+        (StatementKind.INDIRECT, "her country supported Syria's territorial integrity"),
+        (StatementKind.DIRECT, "millions of Syrians return home."),
+        (StatementKind.INDIRECT, "the talks had been useful"),
+        (StatementKind.DIRECT, "We will meet again next month."),
+    ]
+
+
 def test_a_speaker_set_inside_a_clause_leaves_the_whole_clause_the_statement():
     found = statements(
         "Deputy Minister Oleg Rudin spoke in Geneva.\n\n"
