@@ -191,6 +191,16 @@ ROLE_NOUNS = ROLE_NOUNS | {"fellow", "observer", "commentator", "ambassador-at-l
 # Malaysian honorifics written before a name ("Datuk Seri Ahmad Faizal Rahman"): titles, not names.
 TITLE_WORDS = TITLE_WORDS | {"datuk", "dato", "dato'", "dato’", "datin", "seri", "tun"}
 
+# Offices written as initials after "the" ("the EAM said", "the PM told reporters"), with the
+# office each stands for.
+OFFICE_INITIALS = {
+    "pm": "prime minister",
+    "dpm": "deputy prime minister",
+    "fm": "foreign minister",
+    "eam": "external affairs minister",
+    "cm": "chief minister",
+}
+
 # A leader's personal representative in summit preparations ("BRICS sherpa Grigory Lanskoy").
 ROLE_NOUNS = ROLE_NOUNS | {"sherpa"}
 TITLE_WORDS = TITLE_WORDS | {"sherpa"}

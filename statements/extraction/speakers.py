@@ -28,6 +28,7 @@ from .lexicon import (
     MULTIWORD_COUNTRIES,
     MULTIWORD_PLACES,
     NOT_NAME_WORDS,
+    OFFICE_INITIALS,
     PARENTHETICAL_ADVERBS,
     PLACES,
     PRONOUNS,
@@ -859,6 +860,15 @@ def _descriptor_tail(text: str, tokens: list[Token]) -> Subject | None:
         if _at_boundary(text, first.start):
             return Subject("descriptor", first.start, last.end, text[first.start : last.end], head=head)
         return None
+    office = OFFICE_INITIALS.get(last.bare) if last.text.isupper() else None
+    if office is not None and len(tokens) >= 2 and tokens[-2].bare == "the":
+        # "the EAM said": the office the initials stand for, as a whole.
+        first = tokens[-2]
+        if not _at_boundary(text, first.start):
+            return None
+        return Subject(
+            "descriptor", first.start, last.end, text[first.start : last.end], head=office, role=office
+        )
     if head not in ROLE_NOUNS and head not in INSTITUTION_NOUNS and head.split("-")[0] not in ROLE_NOUNS:
         return _office_of_body(text, tokens)
     start = len(tokens) - 1

@@ -718,6 +718,19 @@ def test_interview_answers_belong_to_the_interviewee_and_questions_are_skipped()
     assert found[1].text.startswith("Frankly, I do not see")
 
 
+def test_an_office_written_as_initials_is_the_person_holding_it():
+    found = statements(
+        "Foreign Minister Wang Li and Prime Minister Li Qiang spoke in Beijing on Monday.\n\n"
+        "The FM said China would remain neutral.\n\n"
+        "The PM said the economy would grow.\n\n"
+        "The NSA said the agency would publish its report."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Wang Li", "China would remain neutral"),
+        ("Li Qiang", "the economy would grow"),
+    ]
+
+
 def test_a_clause_that_ends_before_a_later_quotation_is_a_statement_beside_it():
     found = statements(
         "Foreign Minister Anna Novak stressed that her country supported Syria's territorial integrity, "
