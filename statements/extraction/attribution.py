@@ -1061,6 +1061,15 @@ def attribute(
         ):
             # "..., the ministry spokesman said." in a lead that names him only later.
             resolved = _first_named_after(subject, candidates[number + 1 :], state, paragraph_offsets)
+        if (
+            resolved is None
+            and subject is not None
+            and subject.indefinite
+            and _taken_up_next(subject, candidate, candidates[number + 1 : number + 2])
+        ):
+            # "..., a senior Russian diplomat told Sputnik." then ""...," the diplomat said.": the
+            # same person, whom the article may name later.
+            resolved = _first_named_after(subject, candidates[number + 1 :], state, paragraph_offsets)
         if resolved is None and candidate.interview_answer and state.history:
             interviewee = state.history[0][0]
             resolved = (interviewee, "", state.roles.get(interviewee.name, ""))
@@ -1105,6 +1114,19 @@ def _is_unsupported_lone_name(subject: Subject, directory: SpeakerDirectory) -> 
     if subject.kind != "name" or subject.role or " " in subject.name.strip():
         return False
     return directory.full_mention(subject.name) is None and directory.known_speaker(subject.name) is None
+
+
+def _taken_up_next(subject: Subject, candidate: Candidate, following: list[Candidate]) -> bool:
+    """Whether the next statement's speaker is "the <same office>", in the same paragraph or the
+    next: a definite description that refers back to an indefinite one."""
+    return any(
+        later.subject is not None
+        and later.subject.kind == "descriptor"
+        and not later.subject.indefinite
+        and later.subject.head == subject.head
+        and later.paragraph_index - candidate.paragraph_index <= 1
+        for later in following
+    )
 
 
 def _first_named_after(

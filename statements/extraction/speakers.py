@@ -540,7 +540,11 @@ def _parse_with_parenthetical(text: str, tokens: list[Token]) -> Subject | None:
             if candidate:
                 candidate_text = text[candidate[0].start : candidate[-1].end]
                 if is_role_phrase(candidate_text) and len(candidate) <= 12:
-                    role = re.sub(r"^[Tt]he\s+", "", candidate_text)
+                    described = re.sub(r"^[Tt]he\s+", "", candidate_text)
+                    # "The official, Ambassador-at-Large Vadim Ostrikov, said": the title the name
+                    # carries says more than a one-word description before it.
+                    if not role or len(described.split()) > 1:
+                        role = described
                     start = candidate[0].start
         if not _at_boundary(text, start):
             return None

@@ -1177,6 +1177,22 @@ def test_the_head_of_a_body_in_a_lead_is_the_person_named_next():
     assert found[0].text == "inspectors must return to the damaged sites"
 
 
+def test_a_described_speaker_taken_up_as_the_same_office_is_the_one_named_later():
+    found = statements(
+        "MOSCOW (Sputnik) - The region is becoming a zone of confrontation, a senior Russian diplomat "
+        "told Sputnik on Wednesday.\n\n"
+        '"We see a systematic effort to build up infrastructure," the diplomat said.\n\n'
+        "The official, Russian Ambassador-at-Large Vadim Ostrikov, said that the balance had changed.\n\n"
+        "Talks were held in Oslo, a Western diplomat said. Foreign Minister Ola Berg said the talks were useful."
+    )
+    assert [(s.speaker.name, s.role_as_written, s.text[:24]) for s in found] == [
+        ("Vadim Ostrikov", "Russian Ambassador-at-Large", "The region is becoming a"),
+        ("Vadim Ostrikov", "Russian Ambassador-at-Large", "We see a systematic effo"),
+        ("Vadim Ostrikov", "Russian Ambassador-at-Large", "the balance had changed"),
+        ("Ola Berg", "Foreign Minister", "the talks were useful"),
+    ]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
