@@ -1180,8 +1180,9 @@ def descriptor_matches(descriptor: Subject, role: str, speaker: SpeakerRef) -> b
     country = speaker.country or country_of(role)
     if descriptor.country and country and country != descriptor.country:
         return False
-    # "his Iranian counterpart" holds the office of the one he met: "the Iranian minister".
-    if descriptor.country and country and "counterpart" in role.lower():
+    # "his Iranian counterpart" holds the office of the one he met: "the Iranian minister", and
+    # "the minister" when he is the one just quoted. An office of its own (a spokesman) is not it.
+    if "counterpart" in role.lower() and (descriptor.country or head not in SPECIFIC_OFFICES):
         return True
     if (head in {"leader", "chief"} and descriptor.country) or "head of state" in descriptor.role.lower():
         # "the Kremlin chief", "the Russian leader", "the head of state": who leads the country.

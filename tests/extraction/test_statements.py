@@ -1193,6 +1193,16 @@ def test_a_described_speaker_taken_up_as_the_same_office_is_the_one_named_later(
     ]
 
 
+def test_the_minister_just_quoted_may_be_the_counterpart():
+    found = statements(
+        "Transit will grow, Azerbaijani Foreign Minister Ramil Sadigov said at a joint press conference "
+        "with his Georgian counterpart Tamar Jorbenadze.\n\n"
+        '"The corridor has proved its value," Jorbenadze said.\n\n'
+        "Asked about Brussels, the minister replied that the two tracks did not compete."
+    )
+    assert [s.speaker.name for s in found] == ["Ramil Sadigov", "Tamar Jorbenadze", "Tamar Jorbenadze"]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
