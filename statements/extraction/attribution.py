@@ -523,16 +523,27 @@ def _sentence_subject(masked: str) -> Subject | None:
     return _opening_subject(masked, within_words=6, pronouns=False)
 
 
+# A participle is followed by its object or a preposition, never by a verb ("Beijing has ...").
+PARTICIPLE_OPENING = re.compile(
+    r"[A-Z][a-z]+ing\s(?!(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|"
+    r"might|does|did|said|says|also)\b)[a-z][^,§]{0,80},\s*"
+)
+LOWER_CASE_WORD = re.compile(r"(?<![\w’'\-])[a-z][\w’'\-]*")
+
+
 def _opening_subject(
     masked: str, *, within_words: int, finite_verbs_only: bool = False, pronouns: bool = True
 ) -> Subject | None:
     """The subject a sentence opens with, after an opening phrase set off by a comma if there is
     one, found before one of its first `within_words` lower-case words."""
-    for word in list(re.finditer(r"(?<![\w’'\-])[a-z][\w’'\-]*", masked))[:within_words]:
+    # "Winding up his statement, the ambassador called ...": a participle's phrase opens it.
+    participle = PARTICIPLE_OPENING.match(masked)
+    opening_end = participle.end() if participle else 0
+    for word in list(LOWER_CASE_WORD.finditer(masked, opening_end))[:within_words]:
         if finite_verbs_only and not FINITE_VERB.fullmatch(word.group(0)):
             continue
         subject = subject_before(masked, word.start())
-        if subject is None or (subject.kind == "pronoun" and not pronouns):
+        if subject is None or (subject.kind == "pronoun" and not pronouns) or subject.start < opening_end:
             continue
         opening = masked[: subject.start].strip()
         if not opening or opening.endswith(","):

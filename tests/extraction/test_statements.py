@@ -1203,6 +1203,16 @@ def test_the_minister_just_quoted_may_be_the_counterpart():
     assert [s.speaker.name for s in found] == ["Ramil Sadigov", "Tamar Jorbenadze", "Tamar Jorbenadze"]
 
 
+def test_a_participle_phrase_opening_a_sentence_leaves_its_subject_the_focus():
+    found = statements(
+        "Ambassador Tariq Jafri told the Council that the threat was growing.\n\n"
+        "Special Representative Rosalind Tembo told the Council that funding was falling.\n\n"
+        "Winding up his statement, the ambassador called for a coordinated approach.\n\n"
+        '"The Council must act now," he said.'
+    )
+    assert [s.speaker.name for s in found] == ["Tariq Jafri", "Rosalind Tembo", "Tariq Jafri"]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
