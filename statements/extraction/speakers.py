@@ -749,6 +749,13 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
             and _strip_possessive(tokens[cut - 1].bare) in INSTITUTION_NOUNS
         ):
             found = _institution_tail(text, tokens[:cut])
+            described = _descriptor_tail(text, tokens[:cut]) if found is None else None
+            if described is not None and described.head in INSTITUTION_NOUNS and described.country:
+                # "the Russian embassy in Tallinn": a described body, named with its place.
+                end = tokens[-1].end
+                name = f"{institution_name(described)} {text[tokens[cut].start : end]}"
+                as_written = text[described.start : end]
+                return Subject("institution", described.start, end, as_written, name, "", described.country)
             if found is not None:
                 end = tokens[-1].end
                 as_written = text[found.start : end]

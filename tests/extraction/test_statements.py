@@ -1213,6 +1213,17 @@ def test_a_participle_phrase_opening_a_sentence_leaves_its_subject_the_focus():
     assert [s.speaker.name for s in found] == ["Tariq Jafri", "Rosalind Tembo", "Tariq Jafri"]
 
 
+def test_a_described_embassy_with_its_city_is_one_body():
+    found = statements(
+        "NATO Secretary General Mark Rutte visited Narva on Monday.\n\n"
+        "In a statement posted on Telegram, the Russian embassy in Tallinn said the fortifications "
+        "would only raise tensions. The embassy added that Russia had never threatened its neighbours."
+    )
+    assert [(s.speaker.name, s.speaker.kind, s.speaker.country) for s in found] == [
+        ("Russian Embassy in Tallinn", SpeakerKind.INSTITUTION, "Russia")
+    ] * 2
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
