@@ -556,11 +556,12 @@ def _parse_with_parenthetical(text: str, tokens: list[Token]) -> Subject | None:
     before = tokens[:open_index]
     if not before:
         return None
-    # A participle opens a circumstance too: "Ritesh Malhotra, briefing the media, said".
+    # A participle opens a circumstance too: "Ritesh Malhotra, briefing the media, said", "The
+    # statement, released on Sunday, said".
     circumstance = inner[0].text[:1].islower() and (
         inner[0].bare in CIRCUMSTANCE_OPENERS
         or (len(inner) == 1 and inner[0].bare in PARENTHETICAL_ADVERBS)
-        or (inner[0].bare.endswith("ing") and len(inner) > 1)
+        or (inner[0].bare.endswith(("ing", "ed")) and len(inner) > 1)
     )
     if circumstance:
         # "Putin, while speaking at ..., said", "The ministry, meanwhile, said".

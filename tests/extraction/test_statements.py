@@ -1224,6 +1224,16 @@ def test_a_described_embassy_with_its_city_is_one_body():
     ] * 2
 
 
+def test_a_past_participle_between_subject_and_verb_is_a_circumstance():
+    found = statements(
+        "The Iranian Foreign Ministry issued a statement on the European move.\n\n"
+        "The statement, released on Sunday, said the three countries had abused the mechanism."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Iranian Foreign Ministry", "the three countries had abused the mechanism")
+    ]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
