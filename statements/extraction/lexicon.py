@@ -580,6 +580,12 @@ NOT_NAME_WORDS = frozenset(
     sources source officials experts analysts observers media reports diplomats residents witnesses
     critics participants authorities
         """.split()
+    # Participles that open a sentence before a name ("Receiving Julien de Groote, ..., Hai said").
+    + """
+        receiving welcoming hosting visiting congratulating thanking greeting opening closing
+        summing touching turning briefing noting talking answering writing reacting replying
+        explaining describing emphasizing emphasising stressing recalling citing highlighting
+        """.split()
     # The last words of states' and bodies' names ("Ambassador to the United States Anatoly
     # Antonov"), which would otherwise open the name that follows them.
     + """

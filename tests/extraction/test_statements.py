@@ -1234,6 +1234,15 @@ def test_a_past_participle_between_subject_and_verb_is_a_circumstance():
     ]
 
 
+def test_a_participle_opening_a_sentence_is_no_part_of_the_name_after_it():
+    found = statements(
+        "Receiving Julien de Groote, head of the EU Delegation, in Hanoi, Deputy Minister Nguyen Hai "
+        "said that trade was growing.\n\n"
+        "Ambassador de Groote said that the EU regarded Vietnam as an important partner."
+    )
+    assert [s.speaker.name for s in found] == ["Nguyen Hai", "Julien de Groote"]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
