@@ -124,6 +124,10 @@ STATED_BY = re.compile(
 REPORTS_TAIL = re.compile(r",\s*[A-Z][\w.\- ]{1,30}\s+(?:reports|reported)\.?$")
 QUANTITY = re.compile(r"(?:at (?:least|most)|up to|more than|over|nearly|almost|about)\s+\d")
 SECOND_SPEAKER = re.compile(r",\s*(?:while|whereas|but|and)\s+")
+# "..., according to Karaoglu, who said Ankara was ...": the source goes on in words of its own.
+SECOND_SPEAKER_OR_SOURCE = re.compile(
+    r",\s*(?:(?:while|whereas|but|and)\s+|according to\s+(?=[^,]{2,120},\s*(?:who|which)\s))"
+)
 TAIL = re.compile(r",\s*(?:" + "|".join(re.escape(m) for m in CONTENT_TAIL_MARKERS) + r")\b")
 ACCORDING_FIRST = re.compile(r"^\s*(?:[A-Z][a-z]+,\s+)?[Aa]ccording to (?P<who>[^,]{2,120}),\s*")
 IN_HIS_WORDS = re.compile(
@@ -1022,7 +1026,7 @@ def _stated_before(
 def _second_speaker(sentence: str, masked: str, low: int, index: int, first_end: int) -> list[Candidate]:
     """ "..., while Campbell noted that ...": where one person's words end at another subject
     and speech verb, the rest of the sentence is read for that second person."""
-    joint = SECOND_SPEAKER.match(masked, first_end)
+    joint = SECOND_SPEAKER_OR_SOURCE.match(masked, first_end)
     second = _reported(masked[joint.end() :]) if joint else None
     if second is None:
         return []

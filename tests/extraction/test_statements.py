@@ -1243,6 +1243,18 @@ def test_a_participle_opening_a_sentence_is_no_part_of_the_name_after_it():
     assert [s.speaker.name for s in found] == ["Nguyen Hai", "Julien de Groote"]
 
 
+def test_a_source_who_said_more_gives_a_second_statement():
+    found = statements(
+        "Foreign Minister Omer Karaoglu spoke in Ankara on Monday.\n\n"
+        "Turkey continues its efforts to revive the grain deal, according to Karaoglu, who said Ankara "
+        "was in regular contact with both Moscow and Kyiv."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Omer Karaoglu", "Turkey continues its efforts to revive the grain deal"),
+        ("Omer Karaoglu", "Ankara was in regular contact with both Moscow and Kyiv"),
+    ]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
