@@ -123,6 +123,7 @@ STATED_BY = re.compile(
 # "..., Trend reports." / "..., TASS reported.": the outlet, not the speaker.
 REPORTS_TAIL = re.compile(r",\s*[A-Z][\w.\- ]{1,30}\s+(?:reports|reported)\.?$")
 QUANTITY = re.compile(r"(?:at (?:least|most)|up to|more than|over|nearly|almost|about)\s+\d")
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which)\b[^,]*,")
 SECOND_SPEAKER = re.compile(r",\s*(?:while|whereas|but|and)\s+")
 # "..., according to Karaoglu, who said Ankara was ...": the source goes on in words of its own.
 SECOND_SPEAKER_OR_SOURCE = re.compile(
@@ -1107,8 +1108,14 @@ def attribute(
                 continue
         speaker, as_written, role = resolved
         speaker = state.canonical(speaker)
-        said_on = resolve_said_on(candidate.attribution_text, published)
-        if said_on is None:
+        # "Sehgal, who presented his credentials in April, noted": when he did something else.
+        said_on = resolve_said_on(RELATIVE_CLAUSE.sub(",", candidate.attribution_text), published)
+        before = last_in_paragraph.get(candidate.paragraph_index)
+        if said_on is None and before is not None and before.speaker == speaker and before.said_on:
+            # The rest of a quotation, or more of the same speaker's words in the paragraph, were
+            # said when the words before them were.
+            said_on = before.said_on
+        elif said_on is None:
             said_on = state.dates.get(speaker.name)
         else:
             state.dates.setdefault(speaker.name, said_on)

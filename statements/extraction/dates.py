@@ -105,6 +105,7 @@ _RELATIVE = re.compile(
     r"|(?P<which>this\s+past|last|this|earlier\s+this|in|early|late|mid-?)\s*(?P<month_only>january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?P<month_year>(?:19|20)\d\d))?"
     r"|(?P<earlier_month>earlier\s+this\s+month|this\s+month)"
     r"|(?P<last_month>last\s+month)"
+    r"|(?P<week>(?:earlier\s+)?this\s+week|last\s+week)"
     r"|in\s+(?P<bare_year>(?:19|20)\d\d)"
     r"|(?P<last_year>last\s+year)"
     r")\b",
@@ -169,4 +170,16 @@ def _resolve_match(match: re.Match, anchor: dt.date | None, published: PartialDa
         return PartialDate(previous.year, previous.month)
     if match["last_year"]:
         return PartialDate(anchor.year - 1)
+    if match["week"]:
+        return _week_of(anchor, last=match["week"].lower().startswith("last"))
     return None
+
+
+def _week_of(anchor: dt.date, *, last: bool) -> PartialDate | None:
+    """ "last week" or "this week" as precisely as its days agree: the month they all fall in,
+    else their year."""
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    first, end = (monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)) if last else (monday, anchor)
+    if (first.year, first.month) == (end.year, end.month):
+        return PartialDate(end.year, end.month)
+    return PartialDate(end.year) if first.year == end.year else None

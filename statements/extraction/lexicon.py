@@ -201,6 +201,10 @@ OFFICE_INITIALS = {
     "cm": "chief minister",
 }
 
+# "Special Envoy on the Middle East Issue Wu Jianguo", "Special Representative for the Korean
+# Peninsula Question": the subject of an envoy's brief ends the title, not opens the name.
+TITLE_WORDS = TITLE_WORDS | {"issue", "question"}
+
 # A leader's personal representative in summit preparations ("BRICS sherpa Grigory Lanskoy").
 ROLE_NOUNS = ROLE_NOUNS | {"sherpa"}
 TITLE_WORDS = TITLE_WORDS | {"sherpa"}

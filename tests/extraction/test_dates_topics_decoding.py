@@ -45,11 +45,19 @@ WEDNESDAY = PartialDate(2023, 2, 22)
         ("said last month", "2023-01"),
         ("said in 2019", "2019"),
         ("said in an interview", None),
+        # The week of 13-19 February, and this week's Monday to Wednesday, fall in one month.
+        ("said last week", "2023-02"),
+        ("said earlier this week", "2023-02"),
     ],
 )
 def test_said_on_relative_to_publication(clause, expected):
     resolved = resolve_said_on(clause, WEDNESDAY)
     assert (resolved.iso() if resolved else None) == expected
+
+
+def test_a_week_across_two_months_is_dated_by_its_year_and_across_two_years_not_at_all():
+    assert resolve_said_on("said this week", PartialDate(2026, 4, 1)).iso() == "2026"
+    assert resolve_said_on("said last week", PartialDate(2026, 1, 5)) is None
 
 
 def test_said_on_is_never_invented_without_a_publication_year():

@@ -1255,6 +1255,21 @@ def test_a_source_who_said_more_gives_a_second_statement():
     ]
 
 
+def test_when_someone_did_something_else_is_not_when_they_spoke():
+    found = statements(
+        "Ambassador Rakesh Sehgal, who presented his credentials in February, noted on Monday that "
+        "trade had grown.\n\n"
+        '"Narva is NATO," Sehgal told AFP on Tuesday. "Anyone who thinks otherwise is wrong."\n\n'
+        "Special Envoy on the Middle East Issue Wu Jianguo said the priority was to stop the war."
+    )
+    assert [(s.speaker.name, s.said_on.iso()) for s in found] == [
+        ("Rakesh Sehgal", "2024-03-11"),
+        ("Rakesh Sehgal", "2024-03-12"),
+        ("Rakesh Sehgal", "2024-03-12"),
+        ("Wu Jianguo", None),
+    ]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
