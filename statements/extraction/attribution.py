@@ -210,6 +210,8 @@ FINITE_VERB = re.compile(
 )
 # "said he ...": a personal pronoun then a lower-case word opens a clause, whatever its verb.
 PRONOUN_THEN_PREDICATE = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+[a-z]")
+# Speech verbs that as often take a thing as a clause ("announced the sale", "confirmed the visit").
+OBJECT_TAKING_VERBS = frozenset({"announced", "announces", "confirmed", "declared", "recalled", "predicted"})
 CLAUSE_VERBS = frozenset(
     """
         said says stated states added adds believes believed thinks thought warned warns insisted
@@ -500,6 +502,15 @@ def _content_after_verb(masked: str, verb: re.Match) -> int | None:
         and not subject_then_quotation
         and not PRONOUN_THEN_PREDICATE.match(stripped)
     ):
+        return None
+    if (
+        verb.group(0) in OBJECT_TAKING_VERBS
+        and not AUXILIARY.search(" ".join(own_words.split()[:16]))
+        and not PRONOUN_THEN_PREDICATE.match(stripped)
+        and not subject_then_quotation
+    ):
+        # "announced on Monday the possible sale of air defense systems": a thing announced,
+        # whose plural nouns read like verbs, not a clause.
         return None
     return verb.end() + skipped + (len(after) - len(stripped))
 

@@ -1270,6 +1270,15 @@ def test_when_someone_did_something_else_is_not_when_they_spoke():
     ]
 
 
+def test_a_thing_announced_is_no_statement_and_a_clause_announced_is():
+    found = statements(
+        "The Defense Security Cooperation Agency announced on Monday the possible sale of air defense "
+        "systems to the island worth about 1.2 billion dollars.\n\n"
+        "The agency announced the sale would strengthen the island's defenses."
+    )
+    assert [s.text for s in found] == ["the sale would strengthen the island's defenses"]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
