@@ -174,6 +174,8 @@ COUNTRY_OPENING = re.compile(
 )
 INTERVIEW_QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.\-–—]\s")
 INTERVIEW_ANSWER = re.compile(r"^\s*(?:A|Answer)\s*[:.\-–—]\s")
+# An item of a list: "- LNG shipments grew by 14%;", "• a new service will be launched."
+LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s+")
 # An interview written as dialogue: "— How do you see ...?" and then "— «We see ...»".
 DIALOGUE_DASH = re.compile(r"^\s*(?:—|–|-(?=\s))\s*")
 DISCOURSE_OPENER = re.compile(
@@ -816,6 +818,17 @@ def _continues_a_turn(text: str) -> bool:
     )
 
 
+def _list_introduction(text: str) -> tuple[Subject, str] | None:
+    """The speaker of a paragraph that introduces a list of what they said ("Russia's Energy
+    Ministry said in a statement on Friday that:"), with the words that say when."""
+    sentence = text[sentence_spans(text, [])[-1][0] :].rstrip().rstrip(":")
+    for verb in reversed(_speech_verbs(sentence)):
+        subject = _speaker_before_verb(sentence, verb)
+        if subject is not None:
+            return subject, sentence
+    return None
+
+
 def _unwrapped(words: str) -> str:
     """An answer without the quotation marks that enclose the whole of it ("«We see ...»")."""
     closers = DOUBLE_OPENERS.get(words[:1], "")
@@ -834,8 +847,38 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
     formal = False
     # Whether the paragraph before put a question as dialogue: a dash-opened reply is the answer.
     dialogue_question = False
+    # Who introduced a list ("The ministry said that:"), and how: each item is their statement.
+    listed_by: tuple[Subject, str] | None = None
+    list_introductions: dict[int, int] = {}
     for index, text in enumerate(paragraphs):
         asked, dialogue_question = dialogue_question, False
+        item = LIST_ITEM.match(text) if listed_by is not None else None
+        if item is not None:
+            words = text[item.end() :].strip().rstrip(";.,").rstrip()
+            if word_count(words) >= MIN_REPORTED_WORDS:
+                start = item.end() + text[item.end() :].index(words[:1])
+                candidates.append(
+                    Candidate(
+                        StatementKind.INDIRECT,
+                        words,
+                        index,
+                        start,
+                        start + len(words),
+                        listed_by[0],
+                        0,
+                        listed_by[1],
+                    )
+                )
+            continue
+        introduces_list = (
+            text.rstrip().endswith(":")
+            and index + 1 < len(paragraphs)
+            and bool(LIST_ITEM.match(paragraphs[index + 1]))
+        )
+        listed_by = _list_introduction(text) if introduces_list else None
+        if listed_by is not None:
+            # What the introduction says itself ("that the following was agreed:") is not a statement.
+            list_introductions[index] = sentence_spans(text, [])[-1][0]
         label = TURN_LABEL.match(text) if turn_speakers else None
         speaker = turn_speakers.get(label["label"]) if label else None
         # An official transcript labels its turns in capitals ("MR HALE:"): a turn runs to the next
@@ -971,7 +1014,13 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
             candidates += _second_speaker(sentence, masked, low, index, found[1])
         if spans and spans[-1].closed:
             previous_open_piece = None
-    return candidates
+    return [
+        candidate
+        for candidate in candidates
+        if candidate.focus_only
+        or candidate.start
+        < list_introductions.get(candidate.paragraph_index, len(candidate.text) + candidate.start + 1)
+    ]
 
 
 def _shared_with_a_quoting_speaker(sentence: str, masked: str, low: int, index: int) -> list[Candidate]:
@@ -1183,6 +1232,17 @@ def _resolve(subject: Subject, state: _ArticleState, position: int) -> tuple[Spe
     directory = state.directory
     if subject.kind in {"name", "institution"}:
         speaker, role = directory.resolve_name(subject, position)
+        if speaker.kind == SpeakerKind.INSTITUTION and speaker.name.isupper():
+            # "the JCS said" after the Joint Chiefs of Staff were quoted: the body with those initials.
+            speaker = next(
+                (
+                    earlier
+                    for earlier, _ in reversed(state.history)
+                    if earlier.kind == SpeakerKind.INSTITUTION
+                    and "".join(word[0] for word in earlier.name.split() if word[0].isupper()) == speaker.name
+                ),
+                speaker,
+            )
         return speaker, subject.name, role or state.roles.get(speaker.name, "")
     if subject.kind == "pronoun":
         return _resolve_pronoun(subject, state, position)

@@ -315,6 +315,7 @@ def _join_wrapped_lines(lines: list[str]) -> list[str]:
         if (
             line
             and previous
+            and not LIST_ITEM_START.match(line)
             and (
                 (wrapped and len(previous) > 40)
                 or (line[:1].islower() and not TERMINAL.search(previous))
@@ -554,14 +555,23 @@ def _pick_title(header_lines: list[str], script: str) -> str:
     return (repeated or candidates)[0]
 
 
+LIST_ITEM_START = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s+\S")
+
+
 def _body_paragraphs(lines: list[str], script: str) -> list[Paragraph]:
     kept = [line for line in lines if line and not _is_furniture(line, script)]
     paragraphs: list[Paragraph] = []
+    in_list = False
     for index, line in enumerate(kept):
-        if _is_prose(line):
+        following = kept[index + 1] if index + 1 < len(kept) else ""
+        # "The ministry said that:" and the items of its list are prose, whatever their stops.
+        introduces_list = (
+            line.endswith(":") and word_count(line) >= 5 and bool(LIST_ITEM_START.match(following))
+        )
+        in_list = introduces_list or (in_list and bool(LIST_ITEM_START.match(line)))
+        if _is_prose(line) or in_list:
             paragraphs.append(Paragraph(line))
             continue
-        following = kept[index + 1] if index + 1 < len(kept) else ""
         # A short line introducing more prose is a subheading; anything else that is not
         # prose (teaser headlines, menu words, widgets) is dropped.
         if word_count(line) <= 6 and _is_prose(following) and line[:1].isupper():

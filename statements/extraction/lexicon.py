@@ -222,7 +222,7 @@ INSTITUTION_NOUNS = frozenset(
         agency service parliament duma senate congress assembly administration pentagon mission
         secretariat bureau headquarters command court bank party organization organisation union
         alliance nato un eu asean sco brics secretariat house consulate delegation staff forces
-        fleet corps
+        fleet corps authority
         """.split()
 )
 

@@ -489,6 +489,19 @@ def subject_before(text: str, end: int) -> Subject | None:
         owner = tokens[-1]
         if re.search(r"[’']s$", owner.text):
             tokens = [*tokens[:-1], Token(_strip_possessive(owner.text), owner.start, owner.end - 2)]
+    # "the press service of Azerbaijan Railways said": the body it serves speaks.
+    for index in range(len(tokens) - 4, -1, -1):
+        if (
+            tokens[index].bare == "press"
+            and tokens[index + 1].bare in {"service", "office", "centre", "center"}
+            and tokens[index + 2].bare == "of"
+            and (tokens[index + 3].text[:1].isupper() or tokens[index + 3].bare == "the")
+        ):
+            body_start = tokens[index + 3].start
+            body = subject_phrase(text[body_start : tokens[-1].end])
+            if body is not None and body.kind == "institution":
+                return body.shifted(body_start)
+            break
     # "the embassy's statement said", "the ministry's press release says".
     if len(tokens) >= 2 and tokens[-1].bare in ISSUED_BY_OWNER:
         owner_index = len(tokens) - 2
@@ -738,6 +751,10 @@ def _joins_two_people(role: str) -> bool:
     return any(_is_role_noun(t) for t in head_tokens) and any(_is_role_noun(t) for t in tokenize(tail))
 
 
+# Legal forms that end a company's name ("Azerbaijan Railways CJSC", "Gazprom PJSC").
+LEGAL_FORMS = frozenset({"cjsc", "ojsc", "pjsc", "jsc", "llc", "plc", "ltd", "inc", "ag", "gmbh", "sa"})
+
+
 def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
     # "the Russian Embassy in Japan", "the Ministry of Defence of Ukraine": a place after the
     # institution belongs to its name.
@@ -763,6 +780,25 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
                 name = re.sub(r"^[Tt]he\s+", "", as_written)
                 return Subject("institution", found.start, end, as_written, name, "", country_of(name))
     last = tokens[-1]
+    if last.bare in LEGAL_FORMS and len(tokens) >= 2:
+        # "Azerbaijan Railways CJSC": a company, named up to its legal form.
+        start = len(tokens) - 1
+        while start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].bare not in {"the"}:
+            start -= 1
+        if start < len(tokens) - 1 and _at_boundary(text, tokens[start].start):
+            name = text[tokens[start].start : last.end]
+            return Subject("institution", tokens[start].start, last.end, name, name, "", country_of(name))
+    if (
+        len(tokens) >= 2
+        and tokens[-2].bare == "the"
+        and last.text.isupper()
+        and len(last.text) >= 2
+        and last.bare not in OFFICE_INITIALS
+        and _at_boundary(text, tokens[-2].start)
+    ):
+        # "the NDMA said", "the IAEA said": a body known by its initials.
+        as_written = text[tokens[-2].start : last.end]
+        return Subject("institution", tokens[-2].start, last.end, as_written, last.text, "", "")
     lowered_tail = " ".join(t.bare for t in tokens[-2:])
     phrase = next(
         (
@@ -995,12 +1031,19 @@ class Mention:
         return name_key(self.name).split()
 
 
+SPELLED_OUT = re.compile(
+    r"(?P<words>[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|the|for|and|on|in))*)\s+\((?P<initials>[A-Z]{2,8})\)"
+)
+
+
 @dataclass
 class SpeakerDirectory:
     """The people and bodies an article names, plus those the archive already knows."""
 
     known: tuple[KnownSpeaker, ...] = ()
     mentions: list[Mention] = field(default_factory=list)
+    # Initials the article spells out: "National Disaster Management Authority (NDMA)".
+    spelled_out: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._known = _KnownIndex.of(self.known)
@@ -1008,6 +1051,11 @@ class SpeakerDirectory:
     def collect_mentions(self, paragraphs: list[tuple[int, str]]) -> None:
         """Register every titled or full name in the article, in reading order."""
         for offset, paragraph in paragraphs:
+            if "(" in paragraph:
+                for spelled in SPELLED_OUT.finditer(paragraph):
+                    initials = "".join(word[0] for word in spelled["words"].split() if word[0].isupper())
+                    if initials == spelled["initials"]:
+                        self.spelled_out.setdefault(initials, spelled["words"])
             tokens = tokenize(paragraph)
             index = len(tokens)
             found: list[Mention] = []
@@ -1095,6 +1143,9 @@ class SpeakerDirectory:
                     role = mention.role
                 role = role or mention.role
                 country = country or mention.country
+        if kind == SpeakerKind.INSTITUTION and name.isupper() and name in self.spelled_out:
+            # "the NDMA said" after "National Disaster Management Authority (NDMA)".
+            name = self.spelled_out[name]
         name = _tidy_name(name)
         known = self.known_speaker(name)
         if known is not None:

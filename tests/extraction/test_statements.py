@@ -1279,6 +1279,50 @@ def test_a_thing_announced_is_no_statement_and_a_clause_announced_is():
     assert [s.text for s in found] == ["the sale would strengthen the island's defenses"]
 
 
+def test_each_item_of_a_list_a_speaker_introduces_is_their_statement():
+    found = statements(
+        "Energy Minister Olga Brandt spoke at the forum on Monday.\n\n"
+        "The press service of Azerbaijan Railways CJSC told Trend that the following was agreed:\n"
+        "• container traffic along the route grew by 31 percent in January-August;\n"
+        "• a new block train service will be launched in October.\n\n"
+        "In a separate advisory, the National Disaster Management Authority (NDMA) said:\n"
+        "- heavy rains are expected in the north between August 19 and 23;\n"
+        "- district administrations have been told to keep rescue teams on standby.\n\n"
+        '"Rescue teams are ready," the NDMA said.'
+    )
+    assert [(s.speaker.name, s.speaker.kind, s.text) for s in found] == [
+        (
+            "Azerbaijan Railways CJSC",
+            SpeakerKind.INSTITUTION,
+            "container traffic along the route grew by 31 percent in January-August",
+        ),
+        (
+            "Azerbaijan Railways CJSC",
+            SpeakerKind.INSTITUTION,
+            "a new block train service will be launched in October",
+        ),
+        (
+            "National Disaster Management Authority",
+            SpeakerKind.INSTITUTION,
+            "heavy rains are expected in the north between August 19 and 23",
+        ),
+        (
+            "National Disaster Management Authority",
+            SpeakerKind.INSTITUTION,
+            "district administrations have been told to keep rescue teams on standby",
+        ),
+        ("National Disaster Management Authority", SpeakerKind.INSTITUTION, "Rescue teams are ready"),
+    ]
+
+
+def test_initials_after_the_are_the_body_quoted_before_with_those_initials():
+    found = statements(
+        '"Our military is on full alert," the Joint Chiefs of Staff said in a statement.\n\n'
+        '"We are sharing information with our allies," the JCS said.'
+    )
+    assert [s.speaker.name for s in found] == ["Joint Chiefs of Staff"] * 2
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
