@@ -798,7 +798,8 @@ def _institution_tail(text: str, tokens: list[Token]) -> Subject | None:
     ):
         # "the NDMA said", "the IAEA said": a body known by its initials.
         as_written = text[tokens[-2].start : last.end]
-        return Subject("institution", tokens[-2].start, last.end, as_written, last.text, "", "")
+        country = country_of(last.text)
+        return Subject("institution", tokens[-2].start, last.end, as_written, last.text, "", country)
     lowered_tail = " ".join(t.bare for t in tokens[-2:])
     phrase = next(
         (

@@ -725,9 +725,11 @@ def test_an_office_written_as_initials_is_the_person_holding_it():
         "The PM said the economy would grow.\n\n"
         "The NSA said the agency would publish its report."
     )
-    assert [(s.speaker.name, s.text) for s in found] == [
-        ("Wang Li", "China would remain neutral"),
-        ("Li Qiang", "the economy would grow"),
+    # "The NSA" is a body known by its initials, not an office.
+    assert [(s.speaker.name, s.speaker.kind, s.text) for s in found] == [
+        ("Wang Li", SpeakerKind.PERSON, "China would remain neutral"),
+        ("Li Qiang", SpeakerKind.PERSON, "the economy would grow"),
+        ("NSA", SpeakerKind.INSTITUTION, "the agency would publish its report"),
     ]
 
 
