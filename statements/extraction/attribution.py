@@ -21,8 +21,10 @@ from .lexicon import (
     INFINITIVE_ADDRESSEE_VERBS,
     INSTITUTION_NOUNS,
     MULTIWORD_COUNTRIES,
+    ROLE_NOUNS,
     SPEECH_PHRASES,
     SPEECH_VERBS,
+    TITLE_WORDS,
 )
 from .records import PartialDate, SpeakerKind, SpeakerRef, StatementKind
 from .speakers import (
@@ -541,9 +543,10 @@ def _sentence_subject(masked: str) -> Subject | None:
     return _opening_subject(masked, within_words=6, pronouns=False)
 
 
-# A participle is followed by its object or a preposition, never by a verb ("Beijing has ...").
+# A participle ("Winding up ...", "Asked about ...") is followed by its object or a preposition,
+# never by a verb ("Beijing has ...").
 PARTICIPLE_OPENING = re.compile(
-    r"[A-Z][a-z]+ing\s(?!(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|"
+    r"[A-Z][a-z]+(?:ing|ed)\s(?!(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|"
     r"might|does|did|said|says|also)\b)[a-z][^,§]{0,80},\s*"
 )
 LOWER_CASE_WORD = re.compile(r"(?<![\w’'\-])[a-z][\w’'\-]*")
@@ -559,6 +562,9 @@ def _opening_subject(
     opening_end = participle.end() if participle else 0
     for word in list(LOWER_CASE_WORD.finditer(masked, opening_end))[:within_words]:
         if finite_verbs_only and not FINITE_VERB.fullmatch(word.group(0)):
+            continue
+        if word.group(0) in ROLE_NOUNS or word.group(0) in TITLE_WORDS:
+            # "the deputy minister was ...": the subject runs on to the whole office.
             continue
         subject = subject_before(masked, word.start())
         if subject is None or (subject.kind == "pronoun" and not pronouns) or subject.start < opening_end:

@@ -1325,6 +1325,17 @@ def test_initials_after_the_are_the_body_quoted_before_with_those_initials():
     assert [s.speaker.name for s in found] == ["Joint Chiefs of Staff"] * 2
 
 
+def test_the_subject_a_sentence_is_about_runs_to_its_whole_office():
+    found = statements(
+        "The route is open to all, Deputy Foreign Minister Arkady Vereshchagin said.\n\n"
+        '"We support the safe use of the routes," said Chinese Foreign Ministry Deputy Director General '
+        "Zhou Minghui.\n\n"
+        "Asked about Western insurers, the deputy minister was dismissive. "
+        '"This problem has been largely solved," he said.'
+    )
+    assert [s.speaker.name for s in found] == ["Arkady Vereshchagin", "Zhou Minghui", "Arkady Vereshchagin"]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
