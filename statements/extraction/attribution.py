@@ -1305,11 +1305,15 @@ def _resolve_description(
             return None
         speaker = state.history[-1][0]
         return speaker, subject.as_written, state.roles.get(speaker.name, "")
-    for speaker, _ in reversed(state.history):
-        if subject.indefinite:
-            break
-        if descriptor_matches(subject, state.roles.get(speaker.name, ""), speaker):
-            return speaker, subject.as_written, state.roles.get(speaker.name, "")
+    fitting = [
+        speaker
+        for speaker, _ in reversed(state.history)
+        if not subject.indefinite and descriptor_matches(subject, state.roles.get(speaker.name, ""), speaker)
+    ]
+    # "the Azerbaijani official": one known to be Azerbaijani before one of no known country.
+    fitting.sort(key=lambda speaker: bool(subject.country) and speaker.country != subject.country)
+    if fitting:
+        return fitting[0], subject.as_written, state.roles.get(fitting[0].name, "")
     mentions = state.directory.mentions
     earlier = [m for m in reversed(mentions) if m.position < position]
     later = [m for m in mentions if m.position > position]

@@ -248,9 +248,13 @@ _COUNTRY_PATTERN = re.compile(
 
 @functools.lru_cache(maxsize=4096)
 def country_of(role: str) -> str:
-    """The country a title names first: "Russia's ambassador to China" is Russia's."""
-    match = _COUNTRY_PATTERN.search(role.lower())
-    return _COUNTRY_WORDS[match.group(1)] if match else ""
+    """The country a title names first: "Russia's ambassador to China" is Russia's. A country an
+    office is sent to is not its holder's: "head of the EU Delegation to Azerbaijan"."""
+    lowered = role.lower()
+    for match in _COUNTRY_PATTERN.finditer(lowered):
+        if not lowered[: match.start()].endswith(("to ", "to the ", "in ", "in the ")):
+            return _COUNTRY_WORDS[match.group(1)]
+    return ""
 
 
 # Short phrases that may stand between a subject and its verb: "X, for his part, said",

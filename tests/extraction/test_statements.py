@@ -1336,6 +1336,22 @@ def test_the_subject_a_sentence_is_about_runs_to_its_whole_office():
     assert [s.speaker.name for s in found] == ["Arkady Vereshchagin", "Zhou Minghui", "Arkady Vereshchagin"]
 
 
+def test_a_description_by_country_prefers_a_speaker_known_to_be_of_it():
+    found = statements(
+        "Cargo volumes could double, Deputy Minister of Economy of Azerbaijan Rauf Mammadzade said.\n\n"
+        "The corridor is no competitor to anyone, said EU Ambassador to Azerbaijan Katrin Holmqvist.\n\n"
+        "Karl Berg said the ferries were ready.\n\n"
+        "The Azerbaijani official also said Baku was in talks with Turkmenistan."
+    )
+    assert [(s.speaker.name, s.speaker.country) for s in found] == [
+        ("Rauf Mammadzade", "Azerbaijan"),
+        # A country an office is sent to is not its holder's.
+        ("Katrin Holmqvist", ""),
+        ("Karl Berg", ""),
+        ("Rauf Mammadzade", "Azerbaijan"),
+    ]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
