@@ -264,6 +264,10 @@ class _ArticleState:
     speakers: dict[str, SpeakerRef] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
     quoted: set[str] = field(default_factory=set)
+    # The person the last sentence was about ("X also addressed the ceremony."), and the
+    # paragraph it stands in; the paragraph being attributed now.
+    focus: tuple[SpeakerRef, int] | None = None
+    paragraph: int = 0
 
     def canonical(self, speaker: SpeakerRef) -> SpeakerRef:
         """One SpeakerRef per speaker in an article, keeping the fullest details seen."""
@@ -549,6 +553,8 @@ PARTICIPLE_OPENING = re.compile(
     r"[A-Z][a-z]+(?:ing|ed)\s(?!(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|"
     r"might|does|did|said|says|also)\b)[a-z][^,§]{0,80},\s*"
 )
+NAME_IN_APPOSITION_AHEAD = re.compile(r"[^,.;:§]{0,60},\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+\s*,")
+OFFICE_CONNECTORS = frozenset({"of", "and", "for", "to", "on", "at", "in", "the"})
 LOWER_CASE_WORD = re.compile(r"(?<![\w’'\-])[a-z][\w’'\-]*")
 
 
@@ -568,6 +574,12 @@ def _opening_subject(
             continue
         subject = subject_before(masked, word.start())
         if subject is None or (subject.kind == "pronoun" and not pronouns) or subject.start < opening_end:
+            continue
+        if (
+            subject.kind == "descriptor" or word.group(0) in OFFICE_CONNECTORS
+        ) and NAME_IN_APPOSITION_AHEAD.match(masked, subject.end):
+            # "The Deputy Minister of Commerce and Industry, Abdul Haqyar, said", "The leader of
+            # the opposition bloc, Vasile Moraru, called ...": the office runs on, and is his.
             continue
         opening = masked[: subject.start].strip()
         if not opening or opening.endswith(","):
@@ -978,6 +990,23 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
                     candidates.append(_reported_candidate(sentence, low, index, before_quotes))
                 relative = [(q.mark_start - low, q.mark_end - low) for q in quotes]
                 subject, attribution = _quote_attribution(masked, relative)
+                focus = _sentence_subject(masked) if subject is None else None
+                if focus is not None:
+                    # "Vasile Moraru called the decision "...". He said ...": whoever the sentence
+                    # is about is the one a following "he" means.
+                    candidates.append(
+                        Candidate(
+                            StatementKind.INDIRECT,
+                            "",
+                            index,
+                            low,
+                            low,
+                            focus,
+                            low + focus.start,
+                            "",
+                            focus_only=True,
+                        )
+                    )
                 for span in quotes:
                     quote_text = strip_edge_punctuation(text[span.start : span.end])
                     candidate = Candidate(
@@ -1122,7 +1151,9 @@ def attribute(
                 if focus[2]:
                     state.roles.setdefault(speaker.name, focus[2])
                 state.history.append((speaker, position))
+                state.focus = (speaker, candidate.paragraph_index)
             continue
+        state.paragraph = candidate.paragraph_index
         subject = candidate.subject
         chained = candidate.continues_into
         while subject is None and chained is not None:
@@ -1190,6 +1221,7 @@ def attribute(
         role = role or state.roles.get(speaker.name, "")
         state.history.append((speaker, position))
         state.quoted.add(speaker.name)
+        state.focus = None
         result = Attributed(candidate, speaker, as_written, role, said_on)
         last_in_paragraph[candidate.paragraph_index] = result
         results.append(result)
@@ -1278,6 +1310,9 @@ def _resolve_pronoun(
     people = [speaker for speaker, _ in reversed(state.history) if speaker.kind == SpeakerKind.PERSON]
     recent = [p for p in dict.fromkeys(people) if state.genders.get(p.name) in (None, gender)][:4]
     chosen = next((p for p in recent if state.genders.get(p.name) == gender or p.name in state.quoted), None)
+    if recent and state.focus == (recent[0], state.paragraph):
+        # "Haqyar also addressed the ceremony. He said ...": the one the paragraph is about.
+        chosen = recent[0]
     if chosen is None:
         chosen = recent[0] if recent else None
     if chosen is not None:

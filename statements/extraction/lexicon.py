@@ -213,7 +213,17 @@ TITLE_WORDS = TITLE_WORDS | {"sherpa"}
 TITLE_WORDS = TITLE_WORDS | {"amb"}
 
 # Religious titles written before a name ("Ayatollah Ali Khamenei", "Patriarch Kirill").
-TITLE_WORDS = TITLE_WORDS | {"ayatollah", "pope", "cardinal", "archbishop", "patriarch", "rabbi"}
+TITLE_WORDS = TITLE_WORDS | {
+    "ayatollah",
+    "pope",
+    "cardinal",
+    "archbishop",
+    "patriarch",
+    "rabbi",
+    "mawlawi",
+    "maulana",
+    "mullah",
+}
 
 # Heads of institution names: a phrase ending in one of these is an institution, not a person.
 INSTITUTION_NOUNS = frozenset(

@@ -1352,6 +1352,21 @@ def test_a_description_by_country_prefers_a_speaker_known_to_be_of_it():
     ]
 
 
+def test_he_after_a_sentence_about_someone_is_that_person():
+    found = statements(
+        '"We are moving from words to deeds," Uzbek Deputy Minister Jasur Rakhimov said.\n\n'
+        "The Afghan Deputy Minister of Commerce and Industry, Mawlawi Abdul Latif Haqyar, also addressed "
+        "the ceremony. He said security along the route would be guaranteed.\n\n"
+        "The leader of the opposition bloc, Vasile Moraru, called the decision "
+        '"an open violation of the constitutional right to vote." He said his bloc would challenge it in court.'
+    )
+    assert [(s.speaker.name, s.role_as_written) for s in found] == [
+        ("Jasur Rakhimov", "Uzbek Deputy Minister"),
+        ("Abdul Latif Haqyar", "Afghan Deputy Minister of Commerce and Industry"),
+        ("Vasile Moraru", "leader of the opposition bloc"),
+    ]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
