@@ -1370,7 +1370,21 @@ def _resolve_description(
                 subject.country and speaker.country and subject.country != speaker.country
             ):
                 return speaker, subject.as_written, state.roles.get(speaker.name, "")
-    for mention in [*earlier, *later]:
+
+    # Someone named only later must not hold another office of the same head: "the country's
+    # deputy foreign minister" is not the interior minister named further down, while "a Foreign
+    # Ministry spokesperson" may be the "Spokesperson Lin Haoran" named next.
+    def qualifiers(role: str) -> set[str]:
+        words = {word for word in role.lower().split() if word in TITLE_WORDS or word in ROLE_NOUNS}
+        return words - {subject.head}
+
+    described = qualifiers(subject.role)
+
+    def holds_the_office(mention: Mention) -> bool:
+        held = qualifiers(mention.role)
+        return fits(mention) and not (held - described and described - held)
+
+    for mention in [*earlier, *(mention for mention in later if holds_the_office(mention))]:
         if fits(mention):
             speaker, role = _named(mention, state, position)
             return speaker, subject.as_written, role

@@ -1367,6 +1367,16 @@ def test_he_after_a_sentence_about_someone_is_that_person():
     ]
 
 
+def test_a_lead_description_is_not_someone_named_later_in_another_office():
+    found = statements(
+        "Turkey expects the EU to share the burden of migration, the country's deputy foreign minister "
+        "said on Tuesday.\n\n"
+        "Speaking at a joint press conference, Emre Basturk said the current arrangements no longer worked.\n\n"
+        "Meanwhile, interior minister Levent Ozdemir told reporters that 620,000 Syrians had returned."
+    )
+    assert [s.speaker.name for s in found] == ["Emre Basturk", "Emre Basturk", "Levent Ozdemir"]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
