@@ -1097,6 +1097,9 @@ class SpeakerDirectory:
     def full_mention(self, name: str, before: int | None = None) -> Mention | None:
         """The fullest mention a (possibly surname-only) name refers to."""
         parts = name_key(name).split()
+        if not parts:
+            # A word in another script ("Подписаться") folds to nothing: no one's name.
+            return None
         earlier = [m for m in self.mentions if before is None or m.position <= before]
         found = self._best_mention(parts, earlier)
         # A surname may come before the full name ("Zakharova ... Maria Zakharova").

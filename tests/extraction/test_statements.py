@@ -1377,6 +1377,13 @@ def test_a_lead_description_is_not_someone_named_later_in_another_office():
     assert [s.speaker.name for s in found] == ["Emre Basturk", "Emre Basturk", "Levent Ozdemir"]
 
 
+def test_a_word_in_another_script_is_no_mention_of_anyone():
+    directory = SpeakerDirectory(())
+    directory.collect_mentions([(0, "Foreign Minister Anna Maria Novak spoke in Vienna.")])
+    assert directory.full_mention("Подписаться") is None
+    assert directory.full_mention("Novak").name == "Anna Maria Novak"
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
