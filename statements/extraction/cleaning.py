@@ -18,6 +18,8 @@ from .records import UNKNOWN_DATE, PartialDate
 from .text import word_count, words
 
 HEADER_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\b[ \t]*")
+HEADER_DATE_IN_LINE = re.compile(r"(?m)^[ \t]*date\s+(?P<date>\d{4}-\d{2}-\d{2})\b[ \t]*")
+HEADER_SEARCH_CHARS = 2000
 
 # Wire services and news sites, with the marks that identify them in a text.
 OUTLETS: tuple[tuple[str, re.Pattern], ...] = tuple(
@@ -288,7 +290,17 @@ def _is_prose(line: str) -> bool:
 def _split_header(text: str) -> tuple[PartialDate | None, str]:
     match = HEADER_DATE.match(text)
     if not match:
-        return None, text
+        # Glued to a line below the headline ("Title\n date 2025-11-20 MOSCOW, November 20."):
+        # a line of the page's top, whose date header is cut out of it.
+        match = HEADER_DATE_IN_LINE.search(text, 0, HEADER_SEARCH_CHARS)
+        if not match:
+            return None, text
+        text = text[: match.start()] + "\n" + text[match.end() :]
+        year, month, day = (int(part) for part in match["date"].split("-"))
+        try:
+            return PartialDate(year, month, day), text
+        except ValueError:
+            return None, text
     year, month, day = (int(part) for part in match["date"].split("-"))
     try:
         date = PartialDate(year, month, day)

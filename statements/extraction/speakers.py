@@ -704,6 +704,10 @@ def _parse_tail(text: str, tokens: list[Token]) -> Subject | None:
         role = re.sub(r"^(?:the|The|his|His|her|Her|their|Their)\s+", "", role)
         if _joins_two_people(role):
             return None
+        if role and role.split()[-1] in CONNECTORS:
+            # "director of the center at the Higher School of Economics": the capitalised words
+            # after "of" name a place of work, not a person.
+            return None
         if role and not any(
             _strip_possessive(t.bare) in TITLE_WORDS | ROLE_NOUNS for t in tokens[role_start:name_start]
         ):

@@ -19,6 +19,17 @@ def test_header_date_glued_to_the_dateline_and_first_sentence():
     assert article.paragraphs[0].startswith("Trade grew")
 
 
+def test_header_date_glued_to_a_line_below_the_headline():
+    article = extract_article(
+        "Northern Sea Route: who needs an Arctic shortcut\n"
+        "Experts believe Asian carriers will keep using the route\n"
+        " date 2025-11-20 MOSCOW, November 20. /TASS/. The navigation season has closed with a record.\n"
+    )
+    assert article.published.iso() == "2025-11-20"
+    assert article.title == "Northern Sea Route: who needs an Arctic shortcut"
+    assert article.paragraphs[0].startswith("The navigation season has closed")
+
+
 def test_dateline_without_a_year_is_kept_as_day_and_month_only():
     article = extract_article("A headline about talks\nTOKYO, November 3. /TASS/. The talks went well.")
     assert article.published.precision == DatePrecision.MONTH_DAY

@@ -1384,6 +1384,16 @@ def test_a_word_in_another_script_is_no_mention_of_anyone():
     assert directory.full_mention("Novak").name == "Anna Maria Novak"
 
 
+def test_a_place_of_work_in_an_apposition_is_no_name():
+    found = statements(
+        "Yulia Smirnova, director of the Arctic Logistics Center at the Higher School of Economics, "
+        "said the restrictions had slowed down construction."
+    )
+    assert [(s.speaker.name, s.role_as_written) for s in found] == [
+        ("Yulia Smirnova", "director of the Arctic Logistics Center at the Higher School of Economics")
+    ]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
