@@ -553,6 +553,11 @@ PARTICIPLE_OPENING = re.compile(
     r"[A-Z][a-z]+(?:ing|ed)\s(?!(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|"
     r"might|does|did|said|says|also)\b)[a-z][^,§]{0,80},\s*"
 )
+DENIAL = re.compile(
+    r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
+    r"(?:(?:the|media|press|western|recent|these|such|some|all|any)\s+)*"
+    r"(?:reports?|claims?|allegations?|suggestions?|rumou?rs?|speculation|accusations?)\s+that\b"
+)
 NAME_IN_APPOSITION_AHEAD = re.compile(r"[^,.;:§]{0,60},\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+\s*,")
 OFFICE_CONNECTORS = frozenset({"of", "and", "for", "to", "on", "at", "in", "the"})
 LOWER_CASE_WORD = re.compile(r"(?<![\w’'\-])[a-z][\w’'\-]*")
@@ -643,6 +648,13 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
         )
         return in_words.end(), _content_end(masked, in_words.end()), subject, masked[: in_words.end()]
 
+    denial = DENIAL.search(masked)
+    if denial is not None:
+        subject = _speaker_before_verb(masked, denial)
+        if subject is not None:
+            # "The embassy denied media reports that Moscow was preparing to ...": what was
+            # denied is no claim of the one denying it, so the denial is the statement.
+            return denial.start(), _content_end(masked, denial.end()), subject, masked[: denial.start()]
     for verb in _speech_verbs(masked):
         before_verb = masked[: verb.start()].rstrip()
         subject = _speaker_before_verb(masked, verb)

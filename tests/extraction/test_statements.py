@@ -1394,6 +1394,21 @@ def test_a_place_of_work_in_an_apposition_is_no_name():
     ]
 
 
+def test_a_denial_keeps_what_was_denied_as_denied():
+    found = statements(
+        "The Russian Embassy in Serbia on Tuesday denied media reports that Moscow was preparing to "
+        "shut down the center in Nis.\n\n"
+        "Ambassador Pavel Starodubtsev also rejected claims that the staff enjoy diplomatic status."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        (
+            "Russian Embassy in Serbia",
+            "denied media reports that Moscow was preparing to shut down the center in Nis",
+        ),
+        ("Pavel Starodubtsev", "rejected claims that the staff enjoy diplomatic status"),
+    ]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
