@@ -1218,7 +1218,9 @@ def attribute(
         speaker, as_written, role = resolved
         speaker = state.canonical(speaker)
         # "Sehgal, who presented his credentials in April, noted": when he did something else.
-        said_on = resolve_said_on(RELATIVE_CLAUSE.sub(",", candidate.attribution_text), published)
+        # Nor the words it adds: "..., Asanbekov said, adding that the train was expected in September".
+        attribution = TAIL.split(candidate.attribution_text, maxsplit=1)[0]
+        said_on = resolve_said_on(RELATIVE_CLAUSE.sub(",", attribution), published)
         before = last_in_paragraph.get(candidate.paragraph_index)
         if said_on is None and before is not None and before.speaker == speaker and before.said_on:
             # The rest of a quotation, or more of the same speaker's words in the paragraph, were

@@ -704,6 +704,7 @@ def _parse_tail(text: str, tokens: list[Token]) -> Subject | None:
         role = re.sub(r"^(?:the|The|his|His|her|Her|their|Their)\s+", "", role)
         if _joins_two_people(role):
             return None
+        role = _own_title(role)
         if role and role.split()[-1] in CONNECTORS:
             # "director of the center at the Higher School of Economics": the capitalised words
             # after "of" name a place of work, not a person.
@@ -743,6 +744,15 @@ def _name_of_a_country(text: str, tokens: list[Token]) -> Subject | None:
         end = tokens[-1].end
         return replace(named, end=end, as_written=text[named.start : end], country=named.country or country)
     return None
+
+
+def _own_title(role: str) -> str:
+    """ "Asanbekov and Azerbaijani Foreign Minister" before "Rauf Guliyev": the title is the one
+    after "and"; the words before it name someone else."""
+    first, joined, rest = role.partition(" and ")
+    if joined and not any(_is_title_word(t) or _is_role_noun(t) for t in tokenize(first)):
+        return rest
+    return role
 
 
 def _joins_two_people(role: str) -> bool:
@@ -1075,7 +1085,7 @@ class SpeakerDirectory:
                     continue
                 role_start = _role_run(tokens, name_start)
                 name_tokens = tokens[name_start:index]
-                role = (
+                role = _own_title(
                     paragraph[tokens[role_start].start : tokens[name_start].start].strip()
                     if role_start < name_start
                     else ""

@@ -1409,6 +1409,17 @@ def test_a_denial_keeps_what_was_denied_as_denied():
     ]
 
 
+def test_a_name_and_another_title_before_a_name_leave_only_that_title():
+    found = statements(
+        "The document was signed by Asanbekov and Azerbaijani Foreign Minister Rauf Guliyev.\n\n"
+        '"We have set clear targets," Guliyev said, adding that the first train was expected in September.'
+    )
+    assert [(s.speaker.name, s.role_as_written, s.said_on.iso()) for s in found] == [
+        # September is when the train is expected, not when he spoke.
+        ("Rauf Guliyev", "Azerbaijani Foreign Minister", None)
+    ]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
