@@ -179,6 +179,7 @@ INTERVIEW_ANSWER = re.compile(r"^\s*(?:A|Answer)\s*[:.\-–—]\s")
 # An item of a list: "- LNG shipments grew by 14%;", "• a new service will be launched."
 LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s+")
 # An interview written as dialogue: "— How do you see ...?" and then "— «We see ...»".
+LEADING_SPACE = re.compile(r"\s*")
 DIALOGUE_DASH = re.compile(r"^\s*(?:—|–|-(?=\s))\s*")
 DISCOURSE_OPENER = re.compile(
     r"^(?:additionally|however|meanwhile|moreover|furthermore|also|still|at the same time|in addition|"
@@ -848,6 +849,17 @@ def _continues_a_turn(text: str) -> bool:
     )
 
 
+def _question_comes_next(paragraphs: list[str], index: int) -> bool:
+    """Whether the next labelled paragraph after `index` puts a question, so that the ones
+    before it still belong to the answer."""
+    for text in paragraphs[index + 1 :]:
+        if INTERVIEW_QUESTION.match(text) or (DIALOGUE_DASH.match(text) and text.rstrip().endswith("?")):
+            return True
+        if INTERVIEW_ANSWER.match(text) or DIALOGUE_DASH.match(text):
+            return False
+    return False
+
+
 def _list_introduction(text: str) -> tuple[Subject, str] | None:
     """The speaker of a paragraph that introduces a list of what they said ("Russia's Energy
     Ministry said in a statement on Friday that:"), with the words that say when."""
@@ -877,6 +889,8 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
     formal = False
     # Whether the paragraph before put a question as dialogue: a dash-opened reply is the answer.
     dialogue_question = False
+    # Whether the paragraph before was an interview's answer.
+    answering = False
     # Who introduced a list ("The ministry said that:"), and how: each item is their statement.
     listed_by: tuple[Subject, str] | None = None
     list_introductions: dict[int, int] = {}
@@ -948,6 +962,12 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
             dialogue_question = True
             continue
         answer = INTERVIEW_ANSWER.match(text) or (dash if asked else None)
+        continued = answer is None and answering and _question_comes_next(paragraphs, index)
+        # A labelled answer, and the one paragraph after it when the next labelled one is a
+        # question; a second such paragraph is as likely the reporter's.
+        answering = answer is not None
+        if continued:
+            answer = LEADING_SPACE.match(text)
         if answer:
             words = _unwrapped(strip_edge_punctuation(text[answer.end() :]))
             if word_count(words) >= MIN_SENTENCE_QUOTE_WORDS:

@@ -818,6 +818,24 @@ def test_an_interview_written_as_dialogue_gives_each_answer_to_the_interviewee()
     ]
 
 
+def test_an_answer_runs_on_for_one_paragraph_before_the_next_question():
+    found = statements(
+        "MOSCOW, March 13. /TASS/. Trade is growing, Ambassador Oleg Rudin said in an interview with TASS.\n\n"
+        "Question: What about trade?\n\n"
+        "Answer: The payment problem has largely been solved.\n\n"
+        "Our main exports remain fertilisers, grain and metals.\n\n"
+        "The embassy reopened its consular section in 2019 after a long pause.\n\n"
+        "Question: When will flights resume?\n\n"
+        "Answer: That is a question for the airlines.\n\n"
+        "The interview was recorded in Kuala Lumpur last week."
+    )
+    assert [s.text for s in found[1:]] == [
+        "The payment problem has largely been solved.",
+        "Our main exports remain fertilisers, grain and metals.",
+        "That is a question for the airlines.",
+    ]
+
+
 def test_transcript_turns_belong_to_the_named_speaker_and_questions_are_skipped():
     found = statements(
         "Photo: Spokesperson Lin Hao at the podium.\n\n"
