@@ -1370,6 +1370,15 @@ def _resolve_description(
         # "a Western diplomat", "one official": not anyone the article names.
         return None
     if subject.head in ISSUED_BY_OWNER:
+        if subject.head in {"declaration", "document", "statement", "communique", "communiqué"} and (
+            state.directory.joint_parties
+        ):
+            # "the declaration says" after "X and Y have signed a joint declaration".
+            return (
+                SpeakerRef(state.directory.joint_parties, SpeakerKind.INSTITUTION, ""),
+                subject.as_written,
+                "",
+            )
         if not state.history:
             return None
         speaker = state.history[-1][0]

@@ -470,7 +470,23 @@ SPECIFIC_OFFICES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 
 # What an institution or person issued, standing for them: "the embassy's statement said".
 ISSUED_BY_OWNER = frozenset(
-    {"statement", "communique", "communiqué", "release", "note", "website", "channel"}
+    {
+        "statement",
+        "communique",
+        "communiqué",
+        "release",
+        "note",
+        "website",
+        "channel",
+        "declaration",
+        "document",
+    }
+)
+# "Azerbaijan and Kyrgyzstan have signed a joint declaration": who a joint document speaks for.
+JOINT_DOCUMENT = re.compile(
+    r"\b(?P<parties>[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)? and (?:the )?[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?) "
+    r"(?:have |has )?(?:signed|adopted|issued|released) (?:a |the )?joint "
+    r"(?:declaration|statement|communiqu[eé])"
 )
 
 
@@ -1063,6 +1079,8 @@ class SpeakerDirectory:
     mentions: list[Mention] = field(default_factory=list)
     # Initials the article spells out: "National Disaster Management Authority (NDMA)".
     spelled_out: dict[str, str] = field(default_factory=dict)
+    # The parties a joint document of the article speaks for ("Azerbaijan and Kyrgyzstan").
+    joint_parties: str = ""
 
     def __post_init__(self) -> None:
         self._known = _KnownIndex.of(self.known)
@@ -1070,6 +1088,10 @@ class SpeakerDirectory:
     def collect_mentions(self, paragraphs: list[tuple[int, str]]) -> None:
         """Register every titled or full name in the article, in reading order."""
         for offset, paragraph in paragraphs:
+            if not self.joint_parties and " joint " in paragraph:
+                joint = JOINT_DOCUMENT.search(paragraph)
+                if joint is not None:
+                    self.joint_parties = joint["parties"]
             if "(" in paragraph:
                 for spelled in SPELLED_OUT.finditer(paragraph):
                     initials = "".join(word[0] for word in spelled["words"].split() if word[0].isupper())

@@ -1438,6 +1438,19 @@ def test_a_name_and_another_title_before_a_name_leave_only_that_title():
     ]
 
 
+def test_a_joint_document_speaks_for_the_parties_that_signed_it():
+    found = statements(
+        "Azerbaijan and Kyrgyzstan have signed a joint declaration on strategic partnership, the "
+        "Foreign Ministry reported on Wednesday.\n\n"
+        "The sides agreed to bring trade turnover to $500 million by 2030, the document says.\n\n"
+        '"The Parties consider the transport route a strategic asset," the declaration reads, adding '
+        "more.\n\n"
+        "The document further states that Baku and Bishkek will cooperate in green energy."
+    )
+    assert {s.speaker.name for s in found} == {"Azerbaijan and Kyrgyzstan"}
+    assert len(found) == 3
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
