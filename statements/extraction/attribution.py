@@ -86,7 +86,8 @@ FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|you|You|your
 # belong to an abbreviation ("on Sept. 2 that").
 THAT_CLAUSE = re.compile(
     r"^(?P<gap>(?:[^,.;:§!?\"“”]|\.(?!\s+[A-Z])){0,160}?)"
-    r"(?:,\s*(?:however|in particular|in turn|nevertheless|though|therefore|also|moreover|above all),\s*)?"
+    r"(?:,\s*(?:however|in particular|in turn|nevertheless|though|therefore|also|moreover|above all"
+    r"|in (?:his|her|its|their) words|in (?:his|her|its|their) view|for (?:his|her|its|their) part),\s*)?"
     r"(?<![\w])that(?![\w])\s*,?\s*"
 )
 # "told reporters on Monday the department had ...": an addressee, a time, then the clause.

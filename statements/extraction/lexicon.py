@@ -45,6 +45,9 @@ SPEECH_PHRASES = (
     "is quoted as saying",
     "spoke of",
     "called on",
+    # "As the minister put it, ...".
+    "put it",
+    "puts it",
 )
 
 # Verbs that take an addressee before the content: "told reporters that ...".

@@ -1451,6 +1451,18 @@ def test_a_joint_document_speaks_for_the_parties_that_signed_it():
     assert len(found) == 3
 
 
+def test_as_the_minister_put_it_and_in_his_words_before_that():
+    found = statements(
+        "Foreign Minister Kemal Ozturan spoke in Ankara.\n\n"
+        "As the minister put it, the visa regime is a wall that Europe has built against itself.\n\n"
+        "He stressed, in his words, that Turkey is prepared to join a guarantor mechanism."
+    )
+    assert [s.text for s in found] == [
+        "the visa regime is a wall that Europe has built against itself",
+        "Turkey is prepared to join a guarantor mechanism",
+    ]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
