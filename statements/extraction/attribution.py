@@ -560,6 +560,11 @@ DENIAL = re.compile(
     r"(?:(?:the|media|press|western|recent|these|such|some|all|any)\s+)*"
     r"(?:reports?|claims?|allegations?|suggestions?|rumou?rs?|speculation|accusations?)\s+that\b"
 )
+# What someone called a thing, with the thing between the verb and the quotation.
+CHARACTERISED = re.compile(
+    r"\b(?:called|calls|calling|described|describes|describing|branded|brands|branding|labell?ed"
+    r"|termed|terms|dismissed|dismisses|dismissing)\s+[^,;:§]{1,60}?\s+(?:as\s+)?$"
+)
 NAME_IN_APPOSITION_AHEAD = re.compile(r"[^,.;:§]{0,60},\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+\s*,")
 OFFICE_CONNECTORS = frozenset({"of", "and", "for", "to", "on", "at", "in", "the"})
 LOWER_CASE_WORD = re.compile(r"(?<![\w’'\-])[a-z][\w’'\-]*")
@@ -573,6 +578,9 @@ def _opening_subject(
     # "Winding up his statement, the ambassador called ...": a participle's phrase opens it.
     participle = PARTICIPLE_OPENING.match(masked)
     opening_end = participle.end() if participle else 0
+    if not opening_end and masked.lower().startswith(FRAMING_OPENERS) and "," in masked:
+        # "As for the remarks by several lawmakers about ..., the diplomat called them ...".
+        opening_end = masked.index(",") + 1
     for word in list(LOWER_CASE_WORD.finditer(masked, opening_end))[:within_words]:
         if finite_verbs_only and not FINITE_VERB.fullmatch(word.group(0)):
             continue
@@ -1024,7 +1032,11 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
                 relative = [(q.mark_start - low, q.mark_end - low) for q in quotes]
                 subject, attribution = _quote_attribution(masked, relative)
                 focus = _sentence_subject(masked) if subject is None else None
-                if focus is not None:
+                if focus is not None and CHARACTERISED.search(masked[: relative[0][0]]):
+                    # "the diplomat called them "a confession of helplessness"": the words are
+                    # those of whoever called them so.
+                    subject, attribution = focus, masked[: relative[0][0]]
+                elif focus is not None:
                     # "Vasile Moraru called the decision "...". He said ...": whoever the sentence
                     # is about is the one a following "he" means.
                     candidates.append(

@@ -1381,6 +1381,8 @@ def test_he_after_a_sentence_about_someone_is_that_person():
     assert [(s.speaker.name, s.role_as_written) for s in found] == [
         ("Jasur Rakhimov", "Uzbek Deputy Minister"),
         ("Abdul Latif Haqyar", "Afghan Deputy Minister of Commerce and Industry"),
+        # What he called the decision, and what he said.
+        ("Vasile Moraru", "leader of the opposition bloc"),
         ("Vasile Moraru", "leader of the opposition bloc"),
     ]
 
@@ -1460,6 +1462,20 @@ def test_as_the_minister_put_it_and_in_his_words_before_that():
     assert [s.text for s in found] == [
         "the visa regime is a wall that Europe has built against itself",
         "Turkey is prepared to join a guarantor mechanism",
+    ]
+
+
+def test_what_someone_called_a_thing_is_their_quotation():
+    found = statements(
+        "Spokeswoman Marina Lebedeva held a briefing on Wednesday.\n\n"
+        "As for the remarks by several Estonian lawmakers about closing the border for good, the diplomat "
+        'called them "a confession of helplessness, not a policy."\n\n'
+        'Researcher Eirik Haugland called the route "a political project first and a commercial one second."\n\n'
+        'The summit adopted a plan called "Connectivity for a shared future of the region."'
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Marina Lebedeva", "a confession of helplessness, not a policy."),
+        ("Eirik Haugland", "a political project first and a commercial one second."),
     ]
 
 
