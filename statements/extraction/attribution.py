@@ -134,6 +134,10 @@ SECOND_SPEAKER_OR_SOURCE = re.compile(
 )
 TAIL = re.compile(r",\s*(?:" + "|".join(re.escape(m) for m in CONTENT_TAIL_MARKERS) + r")\b")
 ACCORDING_FIRST = re.compile(r"^\s*(?:[A-Z][a-z]+,\s+)?[Aa]ccording to (?P<who>[^,]{2,120}),\s*")
+IN_SOMEONES_VIEW = re.compile(
+    r"^\s*(?:[Ii]n|[Aa]ccording to) (?P<who>[^,§]{2,80}?)[’']s? "
+    r"(?:words|view|opinion|assessment|estimation),\s*"
+)
 IN_HIS_WORDS = re.compile(
     r"^\s*(?:[Aa]ccording to|[Ii]n the words of|[Ii]n) (?P<pronoun>him|her|his)"
     r"(?: words| view| opinion| assessment)?,\s*"
@@ -657,6 +661,13 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
             "pronoun", in_words.start("pronoun"), in_words.end("pronoun"), pronoun, head=pronoun
         )
         return in_words.end(), _content_end(masked, in_words.end()), subject, masked[: in_words.end()]
+    in_view = IN_SOMEONES_VIEW.match(masked)
+    if in_view:
+        # "In the Uzbek leader's view, the railway would ...".
+        subject = subject_phrase(in_view["who"])
+        if subject is not None:
+            subject = subject.shifted(in_view.start("who"))
+            return in_view.end(), _content_end(masked, in_view.end()), subject, masked[: in_view.end()]
 
     denial = DENIAL.search(masked)
     if denial is not None:

@@ -1479,6 +1479,18 @@ def test_what_someone_called_a_thing_is_their_quotation():
     ]
 
 
+def test_in_someones_view_names_whose_view_it_is():
+    found = statements(
+        "Uzbek President Bakhtiyor Rakhimov and Kazakh President Daniyar Seitkali met in Gabala.\n\n"
+        "In the Uzbek leader's view, the railway project would turn Afghanistan into a bridge.\n\n"
+        "According to Seitkali's assessment, trade would double by 2030."
+    )
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Bakhtiyor Rakhimov", "the railway project would turn Afghanistan into a bridge"),
+        ("Daniyar Seitkali", "trade would double by 2030"),
+    ]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
