@@ -1042,7 +1042,12 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
                     candidates.append(_reported_candidate(sentence, low, index, before_quotes))
                 relative = [(q.mark_start - low, q.mark_end - low) for q in quotes]
                 subject, attribution = _quote_attribution(masked, relative)
-                focus = _sentence_subject(masked) if subject is None else None
+                # A sentence that opens with its quotation has no subject before it to read.
+                focus = (
+                    _sentence_subject(masked)
+                    if subject is None and not masked.lstrip().startswith(MASK)
+                    else None
+                )
                 if focus is not None and CHARACTERISED.search(masked[: relative[0][0]]):
                     # "the diplomat called them "a confession of helplessness"": the words are
                     # those of whoever called them so.
@@ -1263,7 +1268,9 @@ def attribute(
         speaker = state.canonical(speaker)
         # "Sehgal, who presented his credentials in April, noted": when he did something else.
         # Nor the words it adds: "..., Asanbekov said, adding that the train was expected in September".
-        attribution = TAIL.split(candidate.attribution_text, maxsplit=1)[0]
+        attribution = candidate.attribution_text
+        if "," in attribution:
+            attribution = TAIL.split(attribution, maxsplit=1)[0]
         said_on = resolve_said_on(RELATIVE_CLAUSE.sub(",", attribution), published)
         before = last_in_paragraph.get(candidate.paragraph_index)
         if said_on is None and before is not None and before.speaker == speaker and before.said_on:
@@ -1407,15 +1414,18 @@ def _resolve_description(
             return None
         speaker = state.history[-1][0]
         return speaker, subject.as_written, state.roles.get(speaker.name, "")
-    fitting = [
-        speaker
-        for speaker, _ in reversed(state.history)
-        if not subject.indefinite and descriptor_matches(subject, state.roles.get(speaker.name, ""), speaker)
-    ]
-    # "the Azerbaijani official": one known to be Azerbaijani before one of no known country.
-    fitting.sort(key=lambda speaker: bool(subject.country) and speaker.country != subject.country)
-    if fitting:
-        return fitting[0], subject.as_written, state.roles.get(fitting[0].name, "")
+    # The most recent that fits; for "the Azerbaijani official", one known to be Azerbaijani
+    # before one of no known country.
+    fallback = None
+    for speaker, _ in reversed(state.history):
+        if subject.indefinite:
+            break
+        if descriptor_matches(subject, state.roles.get(speaker.name, ""), speaker):
+            if not subject.country or speaker.country == subject.country:
+                return speaker, subject.as_written, state.roles.get(speaker.name, "")
+            fallback = fallback or speaker
+    if fallback is not None:
+        return fallback, subject.as_written, state.roles.get(fallback.name, "")
     mentions = state.directory.mentions
     earlier = [m for m in reversed(mentions) if m.position < position]
     later = [m for m in mentions if m.position > position]

@@ -510,7 +510,7 @@ def subject_before(text: str, end: int) -> Subject | None:
         if re.search(r"[’']s$", owner.text):
             tokens = [*tokens[:-1], Token(_strip_possessive(owner.text), owner.start, owner.end - 2)]
     # "the press service of Azerbaijan Railways said": the body it serves speaks.
-    for index in range(len(tokens) - 4, -1, -1):
+    for index in range(len(tokens) - 4, -1, -1) if "ress " in text else ():
         if (
             tokens[index].bare == "press"
             and tokens[index + 1].bare in {"service", "office", "centre", "center"}
@@ -765,6 +765,8 @@ def _name_of_a_country(text: str, tokens: list[Token]) -> Subject | None:
 def _own_title(role: str) -> str:
     """ "Asanbekov and Azerbaijani Foreign Minister" before "Rauf Guliyev": the title is the one
     after "and"; the words before it name someone else."""
+    if " and " not in role:
+        return role
     first, joined, rest = role.partition(" and ")
     if joined and not any(_is_title_word(t) or _is_role_noun(t) for t in tokenize(first)):
         return rest
@@ -1066,6 +1068,7 @@ class Mention:
         return name_key(self.name).split()
 
 
+INITIALS_IN_BRACKETS = re.compile(r"\([A-Z]{2,8}\)")
 SPELLED_OUT = re.compile(
     r"(?P<words>[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|the|for|and|on|in))*)\s+\((?P<initials>[A-Z]{2,8})\)"
 )
@@ -1092,7 +1095,7 @@ class SpeakerDirectory:
                 joint = JOINT_DOCUMENT.search(paragraph)
                 if joint is not None:
                     self.joint_parties = joint["parties"]
-            if "(" in paragraph:
+            if "(" in paragraph and INITIALS_IN_BRACKETS.search(paragraph):
                 for spelled in SPELLED_OUT.finditer(paragraph):
                     initials = "".join(word[0] for word in spelled["words"].split() if word[0].isupper())
                     if initials == spelled["initials"]:
