@@ -509,12 +509,16 @@ def subject_before(text: str, end: int) -> Subject | None:
         owner = tokens[-1]
         if re.search(r"[’']s$", owner.text):
             tokens = [*tokens[:-1], Token(_strip_possessive(owner.text), owner.start, owner.end - 2)]
-    # "the press service of Azerbaijan Railways said": the body it serves speaks.
-    for index in range(len(tokens) - 4, -1, -1) if "ress " in text else ():
-        if (
+    # "the press service of Azerbaijan Railways said", "a spokesman for China's Ministry of
+    # Transport said": the body they serve speaks, when no name is given.
+    for index in range(len(tokens) - 4, -1, -1) if "ress " in text or "spokes" in text else ():
+        serves = (
             tokens[index].bare == "press"
             and tokens[index + 1].bare in {"service", "office", "centre", "center"}
-            and tokens[index + 2].bare == "of"
+        ) or (tokens[index + 1].bare in SPECIFIC_OFFICES and tokens[index].bare in {"a", "an", "the"})
+        if (
+            serves
+            and tokens[index + 2].bare in {"of", "for"}
             and (tokens[index + 3].text[:1].isupper() or tokens[index + 3].bare == "the")
         ):
             body_start = tokens[index + 3].start

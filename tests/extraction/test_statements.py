@@ -1491,6 +1491,18 @@ def test_in_someones_view_names_whose_view_it_is():
     ]
 
 
+def test_an_unnamed_spokesman_for_a_body_speaks_for_it():
+    found = statements(
+        "A spokesman for China's Ministry of Transport said in August that companies make their own "
+        "decisions about the route.\n\n"
+        "A spokesman for the Russian Foreign Ministry, Ivan Petrov, said that the talks were useful."
+    )
+    assert [(s.speaker.name, s.speaker.kind) for s in found] == [
+        ("China's Ministry of Transport", SpeakerKind.INSTITUTION),
+        ("Ivan Petrov", SpeakerKind.PERSON),
+    ]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
