@@ -197,7 +197,7 @@ ATTRIBUTION_TAIL_WORDS = frozenset(
     in at on during while when after before to with as from via about for by this last earlier later
     yesterday today tomorrow monday tuesday wednesday thursday friday saturday sunday adding noting
     according citing speaking referring commenting answering responding addressing quoted late early
-    here there
+    here there following ahead upon
     """.split()
 )
 GAP_ADVERBS = frozenset(

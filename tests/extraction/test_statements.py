@@ -1503,6 +1503,16 @@ def test_an_unnamed_spokesman_for_a_body_speaks_for_it():
     ]
 
 
+def test_said_following_a_meeting_is_an_attribution_after_its_content():
+    statement = only(
+        "TEHRAN, March 13. /TASS/. The 3+3 platform has proven that the region can solve its problems, "
+        "Deputy Foreign Minister Sergei Verkhovtsev said following a meeting of the platform on Tuesday."
+    )
+    assert statement.speaker.name == "Sergei Verkhovtsev"
+    assert statement.text == "The 3+3 platform has proven that the region can solve its problems"
+    assert statement.said_on.iso() == "2024-03-12"
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
