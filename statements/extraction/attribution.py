@@ -796,7 +796,8 @@ def _reported_around_quotes(
     first = min(span.mark_start for span in quotes) - low
     # Most quoted sentences open with the quotation: no clause can carry it, and reading one
     # is what costs time here.
-    if word_count(masked[:first]) < MIN_REPORTED_WORDS or any(
+    opened_by_view = IN_HIS_WORDS.match(masked) or IN_SOMEONES_VIEW.match(masked)
+    if (word_count(masked[:first]) < MIN_REPORTED_WORDS and not opened_by_view) or any(
         not span.opened or not span.closed for span in quotes
     ):
         return None, None
@@ -809,7 +810,10 @@ def _reported_around_quotes(
     if 0 < start < end <= first and word_count(masked[start:end]) >= MIN_REPORTED_WORDS:
         return None, found
     last = max(span.mark_end for span in quotes) - low
-    if first <= start or last > end + 1:
+    # 'In his opinion, "the failure of ..." has been exposed by ...': the clause may open with
+    # the quotation when it goes on after it.
+    opens_with_quotation = first == start and opened_by_view and word_count(masked[last:end]) >= 2
+    if (first <= start and not opens_with_quotation) or last > end + 1:
         return None, None
     # A clause that is little but the quotation ("X said Japan will "...."") stays a quotation.
     if word_count(masked[start:end].replace(MASK, " ")) < MIN_REPORTED_WORDS:

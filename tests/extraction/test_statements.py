@@ -1513,6 +1513,20 @@ def test_said_following_a_meeting_is_an_attribution_after_its_content():
     assert statement.said_on.iso() == "2024-03-12"
 
 
+def test_in_his_opinion_may_open_with_a_quotation_that_the_clause_goes_on_from():
+    found = statements(
+        "Ambassador Yuri Artamonov spoke in Islamabad.\n\n"
+        'In his opinion, "the failure of the policy of exporting democracy" has been exposed by the '
+        "withdrawal of foreign forces."
+    )
+    assert [(s.kind, s.text) for s in found] == [
+        (
+            StatementKind.INDIRECT,
+            '"the failure of the policy of exporting democracy" has been exposed by the withdrawal of foreign forces',
+        )
+    ]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
