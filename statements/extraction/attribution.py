@@ -163,8 +163,9 @@ SECOND_PREDICATE = re.compile(r"[\s,](?:and|but)(?:\s+(?:also|then|later|still))
 # "X condemned the move, saying (that) ...", "X called on ..., stressing that ...": a participle
 # of a speech verb gives the clause after a predicate that is not one.
 # "..., writing on X that ...": where it was said may stand between the participle and "that".
+# Not "adding that": what is added to an act is no statement of its own, as with one to words.
 SPEECH_PARTICIPLE = re.compile(
-    r",\s*(?:saying(?:\s+that)?|(?:stressing|noting|insisting|arguing|warning|adding|emphasi[sz]ing"
+    r",\s*(?:saying(?:\s+that)?|(?:stressing|noting|insisting|arguing|warning|emphasi[sz]ing"
     r"|underlining|explaining|asserting|affirming|reiterating|writing)"
     r"(?:\s+(?:on|in)\s+[^,.;:§!?]{1,40}?)?\s+that)\s+"
 )

@@ -1527,6 +1527,15 @@ def test_in_his_opinion_may_open_with_a_quotation_that_the_clause_goes_on_from()
     ]
 
 
+def test_what_is_added_to_an_act_is_no_statement_but_what_is_said_is():
+    found = statements(
+        "Deputy Permanent Representative Grigory Lomakin criticised unilateral sanctions, adding that "
+        "such restrictions hit ordinary people first of all.\n\n"
+        "He condemned the strike, saying that it violated international law."
+    )
+    assert [s.text for s in found] == ["it violated international law"]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
