@@ -560,6 +560,7 @@ PARTICIPLE_OPENING = re.compile(
     r"[A-Z][a-z]+(?:ing|ed)\s(?!(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|"
     r"might|does|did|said|says|also)\b)[a-z][^,§]{0,80},\s*"
 )
+QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>[^,;:§]{2,80}?)\s+as\s+saying(?:\s+that)?\s+")
 DENIAL = re.compile(
     r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
     r"(?:(?:the|media|press|western|recent|these|such|some|all|any)\s+)*"
@@ -670,6 +671,12 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
             subject = subject.shifted(in_view.start("who"))
             return in_view.end(), _content_end(masked, in_view.end()), subject, masked[: in_view.end()]
 
+    relayed = QUOTED_AS_SAYING.search(masked)
+    if relayed is not None:
+        # "Vereshchagin quoted the minister as saying that ...": the minister's words.
+        subject = _relayed_speaker(relayed)
+        if subject is not None:
+            return relayed.end(), _content_end(masked, relayed.end()), subject, masked[: relayed.end()]
     denial = DENIAL.search(masked)
     if denial is not None:
         subject = _speaker_before_verb(masked, denial)
@@ -735,6 +742,15 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
             start = participle.end()
             return start, _content_end(masked, start), subject, masked[:start]
     return None
+
+
+def _relayed_speaker(relayed: re.Match) -> Subject | None:
+    """Whom "X quoted <them> as saying" names: a person or body by name. A description ("the
+    minister") could as well be read as the one who quotes them."""
+    subject = subject_phrase(relayed["who"])
+    if subject is None or subject.kind not in {"name", "institution"}:
+        return None
+    return subject.shifted(relayed.start("who"))
 
 
 def _country_opening(masked: str) -> Subject | None:
@@ -1053,7 +1069,12 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
                     if subject is None and not masked.lstrip().startswith(MASK)
                     else None
                 )
-                if focus is not None and CHARACTERISED.search(masked[: relative[0][0]]):
+                relayed = QUOTED_AS_SAYING.search(masked[: relative[0][0]]) if subject is None else None
+                relayed_by = _relayed_speaker(relayed) if relayed is not None else None
+                if relayed_by is not None:
+                    # 'Vereshchagin quoted President Petrov as saying that "..."': Petrov's words.
+                    subject, attribution = relayed_by, masked[: relative[0][0]]
+                elif focus is not None and CHARACTERISED.search(masked[: relative[0][0]]):
                     # "the diplomat called them "a confession of helplessness"": the words are
                     # those of whoever called them so.
                     subject, attribution = focus, masked[: relative[0][0]]

@@ -1536,6 +1536,15 @@ def test_what_is_added_to_an_act_is_no_statement_but_what_is_said_is():
     assert [s.text for s in found] == ["it violated international law"]
 
 
+def test_words_quoted_by_someone_else_are_those_of_the_one_named():
+    found = statements(
+        "Deputy Minister Arkady Vereshchagin quoted President Ivan Petrov as saying that the route was "
+        "open to all.\n\n"
+        'He quoted Foreign Minister Anna Novak as saying that "no sanctions regime can close a sea."'
+    )
+    assert [s.speaker.name for s in found] == ["Ivan Petrov", "Anna Novak"]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
