@@ -560,6 +560,10 @@ PARTICIPLE_OPENING = re.compile(
     r"[A-Z][a-z]+(?:ing|ed)\s(?!(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|"
     r"might|does|did|said|says|also)\b)[a-z][^,§]{0,80},\s*"
 )
+AS_SOMEONE_SAID = re.compile(
+    r"\s*As\s+(?P<who>[^,§]{2,100}?)\s+(?:said|noted|stressed|stated|emphasi[sz]ed|underlined|pointed out"
+    r"|put it|has said|had said|once said)\b[^,§]{0,60},\s*"
+)
 QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>[^,;:§]{2,80}?)\s+as\s+saying(?:\s+that)?\s+")
 DENIAL = re.compile(
     r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
@@ -570,6 +574,9 @@ DENIAL = re.compile(
 CHARACTERISED = re.compile(
     r"\b(?:called|calls|calling|described|describes|describing|branded|brands|branding|labell?ed"
     r"|termed|terms|dismissed|dismisses|dismissing)\s+[^,;:§]{1,60}?\s+(?:as\s+)?$"
+)
+NAME_AHEAD = re.compile(
+    r"(?:\s+(?:the|of|for|to|on|at|in|and|[A-Z][\w’'\-]*)){0,6}?\s+[A-Z][a-z][\w’'\-]*\s+[A-Z][a-z][\w’'\-]*\s+[a-z]"
 )
 NAME_IN_APPOSITION_AHEAD = re.compile(r"[^,.;:§]{0,60},\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+\s*,")
 OFFICE_CONNECTORS = frozenset({"of", "and", "for", "to", "on", "at", "in", "the"})
@@ -601,6 +608,13 @@ def _opening_subject(
         ) and NAME_IN_APPOSITION_AHEAD.match(masked, subject.end):
             # "The Deputy Minister of Commerce and Industry, Abdul Haqyar, said", "The leader of
             # the opposition bloc, Vasile Moraru, called ...": the office runs on, and is his.
+            continue
+        if (
+            subject.kind == "descriptor"
+            and word.group(0) in OFFICE_CONNECTORS
+            and NAME_AHEAD.match(masked, word.end())
+        ):
+            # "South Korean Ambassador to the UN Lee Dong-hwan was ...": the office runs on to a name.
             continue
         opening = masked[: subject.start].strip()
         if not opening or opening.endswith(","):
@@ -671,6 +685,21 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
             subject = subject.shifted(in_view.start("who"))
             return in_view.end(), _content_end(masked, in_view.end()), subject, masked[: in_view.end()]
 
+    as_said = AS_SOMEONE_SAID.match(masked)
+    if as_said is not None:
+        # "As Foreign Minister X said on Tuesday, the council cannot ..., Y recalled.": X's words,
+        # which Y recalls.
+        original = subject_phrase(as_said["who"])
+        if original is not None and original.kind in {"name", "institution"}:
+            rest = masked[as_said.end() :]
+            recalled = _reported(rest)
+            end = recalled[1] if recalled is not None and recalled[0] == 0 else _content_end(rest, 0)
+            return (
+                as_said.end(),
+                as_said.end() + end,
+                original.shifted(as_said.start("who")),
+                masked[: as_said.end()],
+            )
     relayed = QUOTED_AS_SAYING.search(masked)
     if relayed is not None:
         # "Vereshchagin quoted the minister as saying that ...": the minister's words.

@@ -1545,6 +1545,30 @@ def test_words_quoted_by_someone_else_are_those_of_the_one_named():
     assert [s.speaker.name for s in found] == ["Ivan Petrov", "Anna Novak"]
 
 
+def test_as_someone_said_gives_the_words_to_them_not_to_who_recalls_them():
+    found = statements(
+        "Deputy Foreign Minister Ivan Tolmachev spoke in Moscow.\n\n"
+        "As Foreign Minister Arkady Velminov said on Tuesday, the council cannot function while its "
+        "members coordinate in NATO, Tolmachev recalled.\n\n"
+        'As Chinese Foreign Minister Gao Jianming said earlier, "those who play with fire will perish by '
+        'it," the deputy minister recalled.'
+    )
+    assert [s.speaker.name for s in found] == ["Arkady Velminov", "Gao Jianming"]
+    assert found[0].text == "the council cannot function while its members coordinate in NATO"
+
+
+def test_an_office_runs_on_to_the_name_after_it():
+    found = statements(
+        'UN Assistant Secretary-General Helena Marsh said that the launch was "a flagrant violation" '
+        "of the resolutions.\n\n"
+        "China's Deputy Permanent Representative to the UN Zhao Pengfei called on all parties to "
+        'exercise restraint. "Sanctions alone cannot solve the problem," the Chinese diplomat said.\n\n'
+        "South Korean Ambassador to the UN Lee Dong-hwan was equally blunt. "
+        '"The council cannot remain silent," he said.'
+    )
+    assert [s.speaker.name for s in found] == ["Helena Marsh", "Zhao Pengfei", "Lee Dong-hwan"]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
