@@ -565,6 +565,7 @@ AS_SOMEONE_SAID = re.compile(
     r"|put it|has said|had said|once said)\b[^,§]{0,60},\s*"
 )
 QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>[^,;:§]{2,80}?)\s+as\s+saying(?:\s+that)?\s+")
+DENIAL_STEMS = ("denie", "reject", "dismiss", "refut")
 DENIAL = re.compile(
     r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
     r"(?:(?:the|media|press|western|recent|these|such|some|all|any)\s+)*"
@@ -700,13 +701,13 @@ def _reported(masked: str) -> tuple[int, int, Subject, str] | None:
                 original.shifted(as_said.start("who")),
                 masked[: as_said.end()],
             )
-    relayed = QUOTED_AS_SAYING.search(masked)
+    relayed = QUOTED_AS_SAYING.search(masked) if "quoted" in masked else None
     if relayed is not None:
         # "Vereshchagin quoted the minister as saying that ...": the minister's words.
         subject = _relayed_speaker(relayed)
         if subject is not None:
             return relayed.end(), _content_end(masked, relayed.end()), subject, masked[: relayed.end()]
-    denial = DENIAL.search(masked)
+    denial = DENIAL.search(masked) if any(stem in masked for stem in DENIAL_STEMS) else None
     if denial is not None:
         subject = _speaker_before_verb(masked, denial)
         if subject is not None:

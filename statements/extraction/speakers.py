@@ -469,6 +469,10 @@ OFFICES_OF_A_BODY = frozenset(
 SPECIFIC_OFFICES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 
 # What an institution or person issued, standing for them: "the embassy's statement said".
+# "the press service of X", "a spokesman for X": someone who speaks for a body.
+SERVES_A_BODY = re.compile(
+    r"\b(?:press (?:service|office|centre|center)|spokes\w*) (?:of|for) ", re.IGNORECASE
+)
 ISSUED_BY_OWNER = frozenset(
     {
         "statement",
@@ -511,7 +515,7 @@ def subject_before(text: str, end: int) -> Subject | None:
             tokens = [*tokens[:-1], Token(_strip_possessive(owner.text), owner.start, owner.end - 2)]
     # "the press service of Azerbaijan Railways said", "a spokesman for China's Ministry of
     # Transport said": the body they serve speaks, when no name is given.
-    for index in range(len(tokens) - 4, -1, -1) if "ress " in text or "spokes" in text else ():
+    for index in range(len(tokens) - 4, -1, -1) if SERVES_A_BODY.search(text, 0, end) else ():
         serves = (
             tokens[index].bare == "press"
             and tokens[index + 1].bare in {"service", "office", "centre", "center"}
