@@ -468,11 +468,11 @@ OFFICES_OF_A_BODY = frozenset(
 # article names; "a senior official" or "a diplomat" stays anonymous.
 SPECIFIC_OFFICES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 
-# What an institution or person issued, standing for them: "the embassy's statement said".
 # "the press service of X", "a spokesman for X": someone who speaks for a body.
 SERVES_A_BODY = re.compile(
     r"\b(?:press (?:service|office|centre|center)|spokes\w*) (?:of|for) ", re.IGNORECASE
 )
+# What an institution or person issued, standing for them: "the embassy's statement said".
 ISSUED_BY_OWNER = frozenset(
     {
         "statement",
