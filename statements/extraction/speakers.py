@@ -233,10 +233,15 @@ def name_key(name: str) -> str:
     return " ".join(text.split())
 
 
+# One name per country, whichever way a text writes it: "US", "U.S.", "USA", "America" and
+# "American" are all the United States, so "the American diplomat" fits a "US envoy".
 _COUNTRY_WORDS = {
+    **{country: country.title() if len(country) > 3 else country.upper() for country in COUNTRIES},
+    "usa": "United States",
+    "america": "United States",
+    "britain": "United Kingdom",
     **DEMONYMS,
     **MULTIWORD_COUNTRIES,
-    **{country: country.title() if len(country) > 3 else country.upper() for country in COUNTRIES},
     **SEATS_OF_GOVERNMENT,
 }
 _COUNTRY_PATTERN = re.compile(

@@ -1569,6 +1569,18 @@ def test_an_office_runs_on_to_the_name_after_it():
     assert [s.speaker.name for s in found] == ["Helena Marsh", "Zhao Pengfei", "Lee Dong-hwan"]
 
 
+def test_a_country_written_as_initials_is_the_same_country_as_its_demonym():
+    found = statements(
+        "Russia wants a treaty, Russian envoy Konstantin Zarubin said.\n\n"
+        "The US envoy to the conference, Margaret Ellison, rejected the criticism on Monday. "
+        '"You cannot lecture others about space," the American diplomat said.'
+    )
+    assert [(s.speaker.name, s.speaker.country) for s in found] == [
+        ("Konstantin Zarubin", "Russia"),
+        ("Margaret Ellison", "United States"),
+    ]
+
+
 def test_an_unnamed_source_is_not_given_the_last_speaker():
     found = statements(
         "Iran's ambassador to the agency, Hamid Karimi, said the demand was political.\n\n"
