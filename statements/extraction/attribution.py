@@ -28,6 +28,7 @@ from .lexicon import (
 )
 from .records import PartialDate, SpeakerKind, SpeakerRef, StatementKind
 from .speakers import (
+    CONNECTORS,
     ISSUED_BY_OWNER,
     SPECIFIC_OFFICES,
     Mention,
@@ -580,7 +581,6 @@ NAME_AHEAD = re.compile(
     r"(?:\s+(?:the|of|for|to|on|at|in|and|[A-Z][\w’'\-]*)){0,6}?\s+[A-Z][a-z][\w’'\-]*\s+[A-Z][a-z][\w’'\-]*\s+[a-z]"
 )
 NAME_IN_APPOSITION_AHEAD = re.compile(r"[^,.;:§]{0,60},\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+\s*,")
-OFFICE_CONNECTORS = frozenset({"of", "and", "for", "to", "on", "at", "in", "the"})
 LOWER_CASE_WORD = re.compile(r"(?<![\w’'\-])[a-z][\w’'\-]*")
 
 
@@ -604,15 +604,15 @@ def _opening_subject(
         subject = subject_before(masked, word.start())
         if subject is None or (subject.kind == "pronoun" and not pronouns) or subject.start < opening_end:
             continue
-        if (
-            subject.kind == "descriptor" or word.group(0) in OFFICE_CONNECTORS
-        ) and NAME_IN_APPOSITION_AHEAD.match(masked, subject.end):
+        if (subject.kind == "descriptor" or word.group(0) in CONNECTORS) and NAME_IN_APPOSITION_AHEAD.match(
+            masked, subject.end
+        ):
             # "The Deputy Minister of Commerce and Industry, Abdul Haqyar, said", "The leader of
             # the opposition bloc, Vasile Moraru, called ...": the office runs on, and is his.
             continue
         if (
             subject.kind == "descriptor"
-            and word.group(0) in OFFICE_CONNECTORS
+            and word.group(0) in CONNECTORS
             and NAME_AHEAD.match(masked, word.end())
         ):
             # "South Korean Ambassador to the UN Lee Dong-hwan was ...": the office runs on to a name.
@@ -942,6 +942,14 @@ def _list_introduction(text: str) -> tuple[Subject, str] | None:
     return None
 
 
+def _focus_candidate(focus: Subject, index: int, low: int) -> Candidate:
+    """No statement: the person or body a sentence at `low` is about, whom a later "he" or
+    description may mean."""
+    return Candidate(
+        StatementKind.INDIRECT, "", index, low, low, focus, low + focus.start, "", focus_only=True
+    )
+
+
 def _unwrapped(words: str) -> str:
     """An answer without the quotation marks that enclose the whole of it ("«We see ...»")."""
     closers = DOUBLE_OPENERS.get(words[:1], "")
@@ -1111,19 +1119,7 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
                 elif focus is not None:
                     # "Vasile Moraru called the decision "...". He said ...": whoever the sentence
                     # is about is the one a following "he" means.
-                    candidates.append(
-                        Candidate(
-                            StatementKind.INDIRECT,
-                            "",
-                            index,
-                            low,
-                            low,
-                            focus,
-                            low + focus.start,
-                            "",
-                            focus_only=True,
-                        )
-                    )
+                    candidates.append(_focus_candidate(focus, index, low))
                 for span in quotes:
                     quote_text = strip_edge_punctuation(text[span.start : span.end])
                     candidate = Candidate(
@@ -1146,19 +1142,7 @@ def find_candidates(paragraphs: list[str], use_single_marks: bool = False) -> li
             if found is None:
                 focus = _sentence_subject(masked)
                 if focus is not None:
-                    candidates.append(
-                        Candidate(
-                            StatementKind.INDIRECT,
-                            "",
-                            index,
-                            low,
-                            low,
-                            focus,
-                            low + focus.start,
-                            "",
-                            focus_only=True,
-                        )
-                    )
+                    candidates.append(_focus_candidate(focus, index, low))
                 continue
             candidate = _reported_candidate(sentence, low, index, found)
             if word_count(candidate.text) >= MIN_REPORTED_WORDS:
